@@ -1,0 +1,29 @@
+//! powershare: measure power asymmetry in partnerships.
+//!
+//! A pure library: it takes the text of a partnership file and returns
+//! plain data and rendered strings. It never reads files, prints or exits.
+//!
+//! ```
+//! let text = r#"
+//! [[body]]
+//! id = "council"
+//! income = 1000
+//! [[body]]
+//! id = "club"
+//! income = 10
+//! "#;
+//! let partnership = powershare::load_str(text).unwrap();
+//! assert_eq!(partnership.bodies[1].income, Some(10.0));
+//! ```
+#![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
+
+pub mod diagnostic;
+pub mod findings;
+pub mod input;
+pub mod load;
+pub mod partnership;
+pub mod template;
+
+pub use diagnostic::{Diagnostic, LoadError, Position, Problem};
+pub use load::{load, load_str};
+pub use partnership::Partnership;

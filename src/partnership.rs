@@ -1,0 +1,386 @@
+//! The validated partnership: the only type the scoring code takes.
+//!
+//! Built by [`crate::load`] from TOML text; every reference between tables is
+//! a body index into [`Partnership::bodies`], every number is finite and in
+//! range, and every per-body figure is either given for all bodies or none.
+
+use std::collections::BTreeMap;
+
+/// What kind of organisation a body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum Sector {
+    Public,
+    Voluntary,
+    Community,
+    Private,
+    Citizens,
+    Funder,
+    Other,
+}
+
+/// One collaborating body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Body {
+    /// Slug id, unique in the file.
+    pub id: String,
+    /// Display name (the id when the file gives none).
+    pub name: String,
+    /// Sector, when given.
+    pub sector: Option<Sector>,
+    /// Annual income in the file's currency.
+    pub income: Option<f64>,
+    /// Staff, full-time equivalent.
+    pub staff: Option<f64>,
+    /// Cash and in-kind committed to this partnership.
+    pub contribution: Option<f64>,
+    /// Expertise ratings 0..=5 per domain (empty when not rated).
+    pub expertise: BTreeMap<String, f64>,
+    /// Importance / standing rating 0..=5.
+    pub position: Option<f64>,
+    /// Votes on the board; 0 means not on the board.
+    pub seats: u64,
+    /// Line of the body's `id` in the file.
+    pub line: usize,
+}
+
+/// How the quota was written in the file.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuotaRule {
+    /// floor(T/2) + 1.
+    Majority,
+    /// ceil(2T/3).
+    TwoThirds,
+    /// T.
+    Unanimity,
+    /// A number of seats.
+    Seats(u64),
+    /// ceil(f T) for f in (0, 1].
+    Fraction(f64),
+}
+
+impl QuotaRule {
+    /// The quota in seats for a board of `total` seats.
+    pub fn seats(&self, total: u64) -> u64 {
+        match *self {
+            QuotaRule::Majority => total / 2 + 1,
+            QuotaRule::TwoThirds => (2 * total).div_ceil(3),
+            QuotaRule::Unanimity => total,
+            QuotaRule::Seats(q) => q,
+            // Guard against 0.1 * 30 = 3.0000000000000004 rounding up to 4.
+            QuotaRule::Fraction(f) => {
+                let exact = f * total as f64;
+                let rounded = exact.round();
+                if (exact - rounded).abs() < 1e-9 {
+                    rounded as u64
+                } else {
+                    exact.ceil() as u64
+                }
+            }
+        }
+    }
+
+    /// The rule as a user would write it.
+    pub fn describe(&self) -> String {
+        match self {
+            QuotaRule::Majority => "majority".into(),
+            QuotaRule::TwoThirds => "two-thirds".into(),
+            QuotaRule::Unanimity => "unanimity".into(),
+            QuotaRule::Seats(q) => q.to_string(),
+            QuotaRule::Fraction(f) => f.to_string(),
+        }
+    }
+}
+
+/// The formal decision rule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Board {
+    /// The quota as written.
+    pub rule: QuotaRule,
+    /// The quota in seats, 1..=total seats.
+    pub quota: u64,
+    /// Bodies whose yes every decision needs (indices into bodies).
+    pub veto: Vec<usize>,
+    /// Also a majority of the bodies with seats.
+    pub also_majority_of_bodies: bool,
+    /// The chair, if named.
+    pub chair: Option<usize>,
+    /// Line of the `[board]` table (or of the first seats when the table is absent).
+    pub line: usize,
+}
+
+/// Kind of money flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum FundingKind {
+    Grant,
+    Contract,
+    Commission,
+    InKind,
+    Fee,
+}
+
+/// Money from one partner to another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Funding {
+    /// Payer.
+    pub from: usize,
+    /// Receiver.
+    pub to: usize,
+    /// Amount, >= 0.
+    pub amount: f64,
+    /// Kind, when given.
+    pub kind: Option<FundingKind>,
+    /// Line of the entry.
+    pub line: usize,
+}
+
+/// Non-financial dependence stated directly.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatedDependence {
+    /// The dependent body.
+    pub of: usize,
+    /// The body depended on.
+    pub on: usize,
+    /// 0..=1.
+    pub share: f64,
+    /// What flows, when given.
+    pub what: Option<String>,
+    /// Line of the entry.
+    pub line: usize,
+}
+
+/// How often two bodies deal informally.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum Frequency {
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    Rarely,
+}
+
+impl Frequency {
+    /// Tie weight: daily 5, weekly 4, monthly 3, quarterly 2, rarely 1.
+    pub fn weight(self) -> f64 {
+        match self {
+            Frequency::Daily => 5.0,
+            Frequency::Weekly => 4.0,
+            Frequency::Monthly => 3.0,
+            Frequency::Quarterly => 2.0,
+            Frequency::Rarely => 1.0,
+        }
+    }
+}
+
+/// An informal tie outside formal meetings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contact {
+    /// The two bodies (different).
+    pub between: [usize; 2],
+    /// Frequency (monthly when not given).
+    pub frequency: Frequency,
+    /// Line of the entry.
+    pub line: usize,
+}
+
+/// Outcome of a decision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum Outcome {
+    Adopted,
+    Rejected,
+    Deferred,
+}
+
+/// How a decision was taken.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum How {
+    Consensus,
+    Vote,
+    Chair,
+    OutsideMeeting,
+}
+
+impl How {
+    /// Every way, in a fixed order.
+    pub const ALL: [How; 4] = [How::Consensus, How::Vote, How::Chair, How::OutsideMeeting];
+
+    /// The name as written in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            How::Consensus => "consensus",
+            How::Vote => "vote",
+            How::Chair => "chair",
+            How::OutsideMeeting => "outside-meeting",
+        }
+    }
+}
+
+/// One recorded decision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decision {
+    /// Title.
+    pub title: String,
+    /// Proposer, when recorded.
+    pub proposed_by: Option<usize>,
+    /// Outcome.
+    pub outcome: Outcome,
+    /// How it was taken.
+    pub how: How,
+    /// Bodies that supported it.
+    pub supported: Vec<usize>,
+    /// Bodies that opposed it.
+    pub opposed: Vec<usize>,
+    /// Date, free text.
+    pub date: Option<String>,
+    /// Line of the entry.
+    pub line: usize,
+}
+
+/// One partner's rating of everyone's influence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Perception {
+    /// Who rates.
+    pub rater: usize,
+    /// Ratings 0..=5 by body index (bodies not rated are absent).
+    pub influence: BTreeMap<usize, f64>,
+    /// Line of the entry.
+    pub line: usize,
+}
+
+/// History between two partners.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relationship {
+    /// The two bodies.
+    pub between: [usize; 2],
+    /// -2 (long mistrust) ..= 2 (long positive history).
+    pub trust: i64,
+    /// Line of the entry.
+    pub line: usize,
+}
+
+/// The eight dimensions of power.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+#[allow(missing_docs)]
+pub enum Dimension {
+    Resources,
+    Expertise,
+    Position,
+    Voting,
+    Dependence,
+    Network,
+    Agenda,
+    Perceived,
+}
+
+impl Dimension {
+    /// All dimensions in report order.
+    pub const ALL: [Dimension; 8] = [
+        Dimension::Resources,
+        Dimension::Expertise,
+        Dimension::Position,
+        Dimension::Voting,
+        Dimension::Dependence,
+        Dimension::Network,
+        Dimension::Agenda,
+        Dimension::Perceived,
+    ];
+
+    /// The name used in files and JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dimension::Resources => "resources",
+            Dimension::Expertise => "expertise",
+            Dimension::Position => "position",
+            Dimension::Voting => "voting",
+            Dimension::Dependence => "dependence",
+            Dimension::Network => "network",
+            Dimension::Agenda => "agenda",
+            Dimension::Perceived => "perceived",
+        }
+    }
+}
+
+/// Composite weight per dimension (1 when not given).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights(pub BTreeMap<Dimension, f64>);
+
+impl Weights {
+    /// The weight of `d`.
+    pub fn of(&self, d: Dimension) -> f64 {
+        self.0.get(&d).copied().unwrap_or(1.0)
+    }
+}
+
+/// Thresholds for findings and for `powershare check`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Policy {
+    /// Largest allowed Gini of the composite.
+    pub max_composite_gini: Option<f64>,
+    /// Largest allowed composite share of one body.
+    pub max_top_share: Option<f64>,
+    /// Largest allowed dependence of one body on another.
+    pub max_dependence: Option<f64>,
+    /// Margin for `power-seat-gap`.
+    pub power_seat_gap: Option<f64>,
+    /// Finding codes that fail `check`.
+    pub deny: Vec<String>,
+    /// Line of the `[policy]` table.
+    pub line: Option<usize>,
+}
+
+/// A validated partnership.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partnership {
+    /// Name, when given.
+    pub name: Option<String>,
+    /// Period, free text.
+    pub period: Option<String>,
+    /// Currency code, free text.
+    pub currency: Option<String>,
+    /// The bodies, in file order (at least one).
+    pub bodies: Vec<Body>,
+    /// The board, when any body has seats.
+    pub board: Option<Board>,
+    /// Money flows.
+    pub funding: Vec<Funding>,
+    /// Stated dependence.
+    pub dependence: Vec<StatedDependence>,
+    /// Informal ties.
+    pub contacts: Vec<Contact>,
+    /// Decisions.
+    pub decisions: Vec<Decision>,
+    /// Perceptions.
+    pub perceptions: Vec<Perception>,
+    /// Relationships.
+    pub relationships: Vec<Relationship>,
+    /// Composite weights.
+    pub weights: Weights,
+    /// Policy thresholds.
+    pub policy: Policy,
+}
+
+impl Partnership {
+    /// The index of the body with id `id`.
+    pub fn body_index(&self, id: &str) -> Option<usize> {
+        self.bodies.iter().position(|b| b.id == id)
+    }
+
+    /// The name to show: the partnership name or "unnamed partnership".
+    pub fn display_name(&self) -> &str {
+        self.name.as_deref().unwrap_or("unnamed partnership")
+    }
+}
