@@ -19,6 +19,7 @@
 
 pub mod diagnostic;
 pub mod findings;
+pub mod inequality;
 pub mod input;
 pub mod load;
 pub mod partnership;
