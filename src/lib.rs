@@ -17,13 +17,16 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
+pub mod dependence;
 pub mod diagnostic;
 pub mod findings;
 pub mod inequality;
 pub mod input;
 pub mod load;
+pub mod network;
 pub mod partnership;
 pub mod template;
+pub mod voting;
 
 pub use diagnostic::{Diagnostic, LoadError, Position, Problem};
 pub use load::{load, load_str};
