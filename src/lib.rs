@@ -17,17 +17,24 @@
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
+pub mod board;
 pub mod dependence;
 pub mod diagnostic;
+pub mod explain;
 pub mod findings;
 pub mod inequality;
 pub mod input;
 pub mod load;
 pub mod network;
 pub mod partnership;
+pub mod render;
+pub mod report;
+pub mod score;
 pub mod template;
 pub mod voting;
 
 pub use diagnostic::{Diagnostic, LoadError, Position, Problem};
 pub use load::{load, load_str};
 pub use partnership::Partnership;
+pub use report::Report;
+pub use score::{Options, VotingIndex, score};

@@ -28,8 +28,55 @@ pub enum Command {
     /// Check partnership files against the input format and print `ok` or every problem found.
     #[command(after_help = AFTER_HELP)]
     Validate(ValidateArgs),
+    /// Score partnership files: per-body shares, inequality indices, voting power, dependence and findings.
+    #[command(after_help = AFTER_HELP)]
+    Report(ReportArgs),
+    /// Explain an index, dimension or finding; with no name, list them all.
+    Explain(ExplainArgs),
     /// Print a commented, valid partnership file to start from.
     Init(InitArgs),
+}
+
+/// Output formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// A readable terminal report.
+    Text,
+    /// The JSON contract (see the README).
+    Json,
+}
+
+/// Voting index behind the voting dimension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum VotingIndexArg {
+    /// Normalised Banzhaf index.
+    Banzhaf,
+    /// Shapley-Shubik index.
+    ShapleyShubik,
+}
+
+/// Arguments of `report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Partnership files, or directories searched recursively for `*.toml`.
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub paths: Vec<PathBuf>,
+    /// Output format. With several files, json prints an array of reports.
+    #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+    /// The voting-power index used for the voting dimension.
+    #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
+    pub voting_index: VotingIndexArg,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// An index (gini, banzhaf...), a dimension (resources...) or a finding code (dummy-seat...).
+    pub name: Option<String>,
 }
 
 /// Arguments of `validate`.

@@ -1,7 +1,9 @@
 //! The command-line interface.
 
 mod args;
+mod explain;
 mod files;
+mod report;
 mod validate;
 
 use std::io::Write;
@@ -39,6 +41,8 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let status = match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Report(args) => report::run(&args),
+        Command::Explain(args) => explain::run(&args),
         Command::Init(args) => print_init(&args),
     };
     match status {

@@ -1,0 +1,153 @@
+//! The board's decision rule as a voting game, and each body's power in it.
+//!
+//! The players are the bodies with seats (a body without seats is not on the
+//! board and has no voting power). The rule is a conjunction of clauses: the
+//! seats with the quota; one clause per veto body (its yes is needed); and,
+//! for a double majority, a count clause needing floor(m/2) + 1 of the m
+//! bodies with seats.
+
+use crate::partnership::{Board, Partnership};
+use crate::report::{BoardReport, BodyVoting};
+use crate::score::VotingIndex;
+use crate::voting::{self, Clause, PlayerPower, Rule, VotingPower};
+
+/// Voting power of the bodies on a board.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoardPower {
+    /// Body index of each player.
+    pub players: Vec<usize>,
+    /// Total seats.
+    pub total_seats: u64,
+    /// The power computed, or `None` with [`BoardPower::note`] saying why.
+    pub power: Option<VotingPower>,
+    /// Why power could not be computed.
+    pub note: Option<String>,
+}
+
+/// The voting rule of `board` over the bodies with seats, and the body index of each player.
+pub fn rule(p: &Partnership, board: &Board) -> (Rule, Vec<usize>) {
+    let players: Vec<usize> = (0..p.bodies.len())
+        .filter(|&i| p.bodies[i].seats > 0)
+        .collect();
+    let m = players.len();
+    let seats = players.iter().map(|&i| p.bodies[i].seats).collect();
+    let mut clauses = vec![Clause::new(seats, board.quota)];
+    for &v in &board.veto {
+        if let Some(k) = players.iter().position(|&i| i == v) {
+            clauses.push(Clause::veto(m, k));
+        }
+    }
+    if board.also_majority_of_bodies {
+        clauses.push(Clause::count(m, m as u64 / 2 + 1));
+    }
+    (Rule::new(m, clauses), players)
+}
+
+/// Compute the voting power on `board`.
+pub fn power(p: &Partnership, board: &Board) -> BoardPower {
+    let (rule, players) = rule(p, board);
+    let total_seats = players.iter().map(|&i| p.bodies[i].seats).sum();
+    let (power, note) = match voting::power(&rule) {
+        Ok(v) => (Some(v), None),
+        Err(e) => (None, Some(format!("voting power not computed: {e}"))),
+    };
+    BoardPower {
+        players,
+        total_seats,
+        power,
+        note,
+    }
+}
+
+impl BoardPower {
+    /// The power of body `i`, when it is on the board and power was computed.
+    pub fn player(&self, i: usize) -> Option<&PlayerPower> {
+        let k = self.players.iter().position(|&x| x == i)?;
+        self.power.as_ref().map(|v| &v.players[k])
+    }
+
+    /// The voting share of each of `bodies` bodies (0 for bodies without
+    /// seats), or `None` when power could not be computed or is undefined.
+    pub fn shares(&self, bodies: usize, index: VotingIndex) -> Option<Vec<f64>> {
+        let mut out = vec![0.0; bodies];
+        for &i in &self.players {
+            out[i] = self.share_of(i, index)?;
+        }
+        Some(out)
+    }
+
+    /// The share of the voting dimension for body `i` under `index`.
+    pub fn share_of(&self, i: usize, index: VotingIndex) -> Option<f64> {
+        let pp = self.player(i)?;
+        match index {
+            VotingIndex::Banzhaf => pp.banzhaf,
+            VotingIndex::ShapleyShubik => Some(pp.shapley_shubik),
+        }
+    }
+
+    /// The `voting` object of body `i` in the report.
+    pub fn body(&self, p: &Partnership, i: usize) -> BodyVoting {
+        let seats = p.bodies[i].seats;
+        let seat_share = if self.total_seats > 0 {
+            seats as f64 / self.total_seats as f64
+        } else {
+            0.0
+        };
+        let computed = self.power.is_some();
+        let zero = computed.then_some(0.0);
+        match self.player(i) {
+            Some(pp) => BodyVoting {
+                seats,
+                seat_share,
+                banzhaf: pp.banzhaf,
+                banzhaf_absolute: Some(pp.banzhaf_absolute),
+                shapley_shubik: Some(pp.shapley_shubik),
+                holler: pp.holler,
+                deegan_packel: pp.deegan_packel,
+                johnston: pp.johnston,
+                coleman_prevent: pp.coleman_prevent,
+                coleman_initiate: pp.coleman_initiate,
+                swings: Some(pp.swings),
+                veto: pp.veto,
+                dictator: pp.dictator,
+                dummy: pp.dummy,
+            },
+            // Not on the board (or power not computed): no power, not a dummy.
+            None => BodyVoting {
+                seats,
+                seat_share,
+                banzhaf: zero,
+                banzhaf_absolute: zero,
+                shapley_shubik: zero,
+                holler: zero,
+                deegan_packel: zero,
+                johnston: zero,
+                coleman_prevent: zero,
+                coleman_initiate: zero,
+                swings: computed.then_some(0),
+                veto: false,
+                dictator: false,
+                dummy: false,
+            },
+        }
+    }
+
+    /// The `board` object of the report.
+    pub fn report(&self, p: &Partnership, index: VotingIndex) -> BoardReport {
+        let board = p.board.as_ref();
+        BoardReport {
+            total_seats: self.total_seats,
+            quota: board.map_or(0, |b| b.quota),
+            rule: board.map_or_else(String::new, |b| b.rule.describe()),
+            veto: board
+                .map(|b| b.veto.iter().map(|&v| p.bodies[v].id.clone()).collect())
+                .unwrap_or_default(),
+            also_majority_of_bodies: board.is_some_and(|b| b.also_majority_of_bodies),
+            chair: board.and_then(|b| b.chair).map(|c| p.bodies[c].id.clone()),
+            index: index.name(),
+            winning_coalitions: self.power.as_ref().map(|v| v.winning_coalitions),
+            minimal_winning_coalitions: self.power.as_ref().map(|v| v.minimal_winning_coalitions),
+            note: self.note.clone(),
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! Scoring: from a validated [`Partnership`] to a [`Report`].
+//!
+//! Each dimension gives every body a share (summing to 1) or is absent with
+//! a reason; the composite is the weighted mean of the present dimensions;
+//! the inequality indices are computed on the composite and on each
+//! dimension; findings read all of it.
+
+use crate::board::{self, BoardPower};
+use crate::dependence::DependenceMatrix;
+use crate::findings;
+use crate::inequality::inequality;
+use crate::network::Network;
+use crate::partnership::{Dimension, How, Outcome, Partnership};
+use crate::report::*;
+
+/// Which voting-power index the voting dimension uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VotingIndex {
+    /// Normalised Banzhaf (the default).
+    #[default]
+    Banzhaf,
+    /// Shapley-Shubik.
+    ShapleyShubik,
+}
+
+impl VotingIndex {
+    /// The name used in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            VotingIndex::Banzhaf => "banzhaf",
+            VotingIndex::ShapleyShubik => "shapley-shubik",
+        }
+    }
+}
+
+/// Choices that change the scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// The index behind the voting dimension.
+    pub voting_index: VotingIndex,
+}
+
+/// Everything measured, before it is shaped into a report; findings read this.
+#[derive(Debug)]
+pub struct Measures<'p> {
+    /// The partnership.
+    pub partnership: &'p Partnership,
+    /// Options used.
+    pub options: Options,
+    /// Shares per present dimension, in [`Dimension::ALL`] order.
+    pub shares: Vec<(Dimension, Vec<f64>)>,
+    /// Composite share per body, when any dimension is present.
+    pub composite: Option<Vec<f64>>,
+    /// Voting power, when there is a board.
+    pub board: Option<BoardPower>,
+    /// Dependence, when recorded.
+    pub dependence: Option<DependenceMatrix>,
+    /// Network, when recorded.
+    pub network: Option<Network>,
+    /// Perceived influence per body: (self rating, mean of others, others count).
+    pub perceived: Option<Vec<(Option<f64>, Option<f64>, usize)>>,
+}
+
+impl Measures<'_> {
+    /// The body with the largest composite share (first in file order on a tie).
+    pub fn top_body(&self) -> Option<usize> {
+        let c = self.composite.as_ref()?;
+        let mut best = 0;
+        for (i, &x) in c.iter().enumerate() {
+            if x > c[best] {
+                best = i;
+            }
+        }
+        Some(best)
+    }
+}
+
+/// Score a partnership.
+pub fn score(p: &Partnership, options: Options) -> Report {
+    let m = measure(p, options);
+    let findings = findings::find(&m);
+    shape(&m, findings)
+}
+
+/// Compute every measure of `p`, with a note for each absent dimension.
+pub fn measure(p: &Partnership, options: Options) -> Measures<'_> {
+    let board = p.board.as_ref().map(|b| board::power(p, b));
+    let dependence = DependenceMatrix::of(p);
+    let network = Network::of(p);
+    let perceived = perceived(p);
+    let mut shares = Vec::new();
+    for d in Dimension::ALL {
+        let raw = match d {
+            Dimension::Resources => resources(p),
+            Dimension::Expertise => per_body(p, |b| {
+                (!b.expertise.is_empty()).then(|| b.expertise.values().sum())
+            }),
+            Dimension::Position => per_body(p, |b| b.position),
+            Dimension::Voting => board
+                .as_ref()
+                .and_then(|b| b.shares(p.bodies.len(), options.voting_index)),
+            Dimension::Dependence => dependence
+                .as_ref()
+                .map(|m| (0..p.bodies.len()).map(|i| m.of_others(i)).collect()),
+            Dimension::Network => network.as_ref().map(|n| n.strength.clone()),
+            Dimension::Agenda => agenda(p),
+            Dimension::Perceived => perceived.as_ref().and_then(|v| {
+                v.iter()
+                    .map(|&(_, others, _)| others)
+                    .collect::<Option<Vec<f64>>>()
+            }),
+        };
+        if let Some(s) = raw.and_then(normalise) {
+            shares.push((d, s));
+        }
+    }
+    let composite = composite(p, &shares);
+    Measures {
+        partnership: p,
+        options,
+        shares,
+        composite,
+        board,
+        dependence,
+        network,
+        perceived,
+    }
+}
+
+/// Values divided by their sum, or `None` when the sum is not positive.
+fn normalise(values: Vec<f64>) -> Option<Vec<f64>> {
+    let total: f64 = values.iter().sum();
+    (total > 0.0 && total.is_finite()).then(|| values.iter().map(|v| v / total).collect())
+}
+
+/// A per-body figure, present only if every body has it.
+fn per_body(
+    p: &Partnership,
+    f: impl Fn(&crate::partnership::Body) -> Option<f64>,
+) -> Option<Vec<f64>> {
+    let values: Vec<Option<f64>> = p.bodies.iter().map(f).collect();
+    if values.iter().all(Option::is_none) {
+        return None;
+    }
+    // Bodies without a figure (possible only for expertise) count 0.
+    Some(values.into_iter().map(|v| v.unwrap_or(0.0)).collect())
+}
+
+/// Mean over income, staff and contribution (those given and not all zero)
+/// of each body's share of the field.
+fn resources(p: &Partnership) -> Option<Vec<f64>> {
+    let fields: [fn(&crate::partnership::Body) -> Option<f64>; 3] =
+        [|b| b.income, |b| b.staff, |b| b.contribution];
+    let present: Vec<Vec<f64>> = fields
+        .iter()
+        .filter_map(|f| per_body(p, f).and_then(normalise))
+        .collect();
+    if present.is_empty() {
+        return None;
+    }
+    let k = present.len() as f64;
+    Some(
+        (0..p.bodies.len())
+            .map(|i| present.iter().map(|s| s[i]).sum::<f64>() / k)
+            .collect(),
+    )
+}
+
+/// Adopted decisions with a recorded proposer, counted per proposer.
+fn agenda(p: &Partnership) -> Option<Vec<f64>> {
+    let mut counts = vec![0.0; p.bodies.len()];
+    let mut any = false;
+    for d in &p.decisions {
+        if let (Outcome::Adopted, Some(b)) = (d.outcome, d.proposed_by) {
+            counts[b] += 1.0;
+            any = true;
+        }
+    }
+    any.then_some(counts)
+}
+
+/// Per body: its self-rating, the mean rating of the other raters, and how
+/// many other raters rated it.
+fn perceived(p: &Partnership) -> Option<Vec<(Option<f64>, Option<f64>, usize)>> {
+    if p.perceptions.is_empty() {
+        return None;
+    }
+    Some(
+        (0..p.bodies.len())
+            .map(|i| {
+                let mut self_rating = None;
+                let (mut sum, mut count) = (0.0, 0);
+                for perception in &p.perceptions {
+                    if let Some(&r) = perception.influence.get(&i) {
+                        if perception.rater == i {
+                            self_rating = Some(r);
+                        } else {
+                            sum += r;
+                            count += 1;
+                        }
+                    }
+                }
+                (self_rating, (count > 0).then(|| sum / count as f64), count)
+            })
+            .collect(),
+    )
+}
+
+/// c(i) = sum_d w_d s_d(i) / sum_d w_d over the present dimensions.
+fn composite(p: &Partnership, shares: &[(Dimension, Vec<f64>)]) -> Option<Vec<f64>> {
+    let total_weight: f64 = shares.iter().map(|(d, _)| p.weights.of(*d)).sum();
+    if total_weight <= 0.0 {
+        return None;
+    }
+    Some(
+        (0..p.bodies.len())
+            .map(|i| {
+                shares
+                    .iter()
+                    .map(|(d, s)| p.weights.of(*d) * s[i])
+                    .sum::<f64>()
+                    / total_weight
+            })
+            .collect(),
+    )
+}
+
+/// Why a dimension is absent.
+fn absence(m: &Measures, d: Dimension) -> String {
+    let p = m.partnership;
+    match d {
+        Dimension::Resources => {
+            "no body has income, staff or contribution (or they are all 0)".into()
+        }
+        Dimension::Expertise => "no body has expertise ratings (or they are all 0)".into(),
+        Dimension::Position => "no body has a position rating (or they are all 0)".into(),
+        Dimension::Voting => match &m.board {
+            None => "no board: no body has seats".into(),
+            Some(b) => b
+                .note
+                .clone()
+                .unwrap_or_else(|| "no body has voting power".into()),
+        },
+        Dimension::Dependence => {
+            if m.dependence.is_none() {
+                "no [[funding]] or [[dependence]] recorded".into()
+            } else {
+                "no body depends on another (every dependence is 0)".into()
+            }
+        }
+        Dimension::Network => "no [[contact]] recorded".into(),
+        Dimension::Agenda => {
+            if p.decisions.is_empty() {
+                "no [[decision]] recorded".into()
+            } else {
+                "no adopted decision has a recorded proposer".into()
+            }
+        }
+        Dimension::Perceived => match &m.perceived {
+            None => "no [[perception]] recorded".into(),
+            Some(v) => {
+                let unrated: Vec<&str> = v
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, others, _))| others.is_none())
+                    .map(|(i, _)| p.bodies[i].id.as_str())
+                    .collect();
+                if unrated.is_empty() {
+                    "every rating is 0".into()
+                } else {
+                    format!(
+                        "left out: no other partner rated {} (a body's own rating does not count)",
+                        unrated.join(", ")
+                    )
+                }
+            }
+        },
+    }
+}
+
+fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
+    let p = m.partnership;
+    let mut dimensions = Vec::new();
+    for d in Dimension::ALL {
+        let present = m.shares.iter().any(|(x, _)| *x == d);
+        let note = if present {
+            match d {
+                Dimension::Voting => Some(format!(
+                    "{} index of the board rule",
+                    m.options.voting_index.name()
+                )),
+                _ => None,
+            }
+        } else {
+            Some(absence(m, d))
+        };
+        dimensions.push(DimensionStatus {
+            name: d.name(),
+            present,
+            weight: p.weights.of(d),
+            note,
+        });
+    }
+    let mut indices = Vec::new();
+    if let Some(c) = &m.composite {
+        indices.push(("composite", inequality(c)));
+    }
+    for (d, s) in &m.shares {
+        indices.push((d.name(), inequality(s)));
+    }
+    let bodies = p
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| BodyReport {
+            id: b.id.clone(),
+            name: b.name.clone(),
+            sector: b.sector,
+            composite: m.composite.as_ref().map(|c| c[i]),
+            shares: Ordered(m.shares.iter().map(|(d, s)| (d.name(), s[i])).collect()),
+            voting: m.board.as_ref().map(|bp| bp.body(p, i)),
+            dependence: m.dependence.as_ref().map(|d| BodyDependence {
+                on_others: d.on_others(i),
+                of_others: d.of_others(i),
+            }),
+            network: m.network.as_ref().map(|n| BodyNetwork {
+                strength: n.strength[i],
+                ties: n.ties[i],
+                betweenness: n.betweenness[i],
+            }),
+            agenda: (!p.decisions.is_empty()).then(|| BodyAgenda {
+                proposed: p
+                    .decisions
+                    .iter()
+                    .filter(|d| d.proposed_by == Some(i))
+                    .count(),
+                adopted: p
+                    .decisions
+                    .iter()
+                    .filter(|d| d.proposed_by == Some(i) && d.outcome == Outcome::Adopted)
+                    .count(),
+            }),
+            perceived: m.perceived.as_ref().map(|v| BodyPerceived {
+                self_rating: v[i].0,
+                others_mean: v[i].1,
+                raters: v[i].2,
+            }),
+        })
+        .collect();
+    let mut dependence = Vec::new();
+    if let Some(d) = &m.dependence {
+        for i in 0..p.bodies.len() {
+            for j in 0..p.bodies.len() {
+                if d.d[i][j] > 0.0 {
+                    dependence.push(Dyad {
+                        of: p.bodies[i].id.clone(),
+                        on: p.bodies[j].id.clone(),
+                        share: d.d[i][j],
+                        funding: d.funding[i][j],
+                        stated: d.stated[i][j],
+                        power_advantage: d.power_advantage(j, i),
+                        mutual: d.mutual(i, j),
+                    });
+                }
+            }
+        }
+    }
+    let decisions = (!p.decisions.is_empty()).then(|| {
+        let count = |o: Outcome| p.decisions.iter().filter(|d| d.outcome == o).count();
+        DecisionSummary {
+            total: p.decisions.len(),
+            adopted: count(Outcome::Adopted),
+            rejected: count(Outcome::Rejected),
+            deferred: count(Outcome::Deferred),
+            how: Ordered(
+                How::ALL
+                    .iter()
+                    .map(|&h| (h.name(), p.decisions.iter().filter(|d| d.how == h).count()))
+                    .collect(),
+            ),
+        }
+    });
+    Report {
+        format: REPORT_FORMAT,
+        partnership: Info {
+            name: p.display_name().to_string(),
+            period: p.period.clone(),
+            currency: p.currency.clone(),
+        },
+        bodies,
+        dimensions,
+        indices: Ordered(indices),
+        board: m
+            .board
+            .as_ref()
+            .map(|b| b.report(p, m.options.voting_index)),
+        dependence,
+        decisions,
+        findings,
+    }
+}
