@@ -163,10 +163,12 @@ pub enum Problem {
     )]
     FundingNeedsIncome,
     /// A pair or flow from a body to itself.
-    #[error("`{id}` appears twice: a tie is between two different bodies")]
+    #[error("`{id}` is on both sides: {what} is between two different bodies")]
     SameBodyTwice {
         /// The body.
         id: String,
+        /// What needs two bodies ("funding", "a contact"...).
+        what: &'static str,
     },
     /// `between` with the wrong number of bodies.
     #[error("`between` must name exactly two bodies, got {found}")]

@@ -326,6 +326,7 @@ impl<'t> Cx<'t> {
                         Some(&d.on.span()),
                         format!("{field}.on"),
                         Problem::SameBodyTwice {
+                            what: "dependence",
                             id: d.on.get_ref().clone(),
                         },
                     );
@@ -613,6 +614,7 @@ impl<'t> Cx<'t> {
                     Some(&f.to.span()),
                     format!("{field}.to"),
                     Problem::SameBodyTwice {
+                        what: "funding",
                         id: f.to.get_ref().clone(),
                     },
                 );
@@ -930,6 +932,7 @@ impl<'t> Cx<'t> {
                 Some(&list[1].span()),
                 field,
                 Problem::SameBodyTwice {
+                    what: "a tie",
                     id: list[1].get_ref().clone(),
                 },
             );

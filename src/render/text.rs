@@ -60,11 +60,10 @@ pub fn render(r: &Report) -> String {
         r.dimensions.len()
     );
     if let Some(b) = &r.board {
-        let _ = write!(
-            s,
-            "; board of {} seats, quota {} ({})",
-            b.total_seats, b.quota, b.rule
-        );
+        let _ = write!(s, "; board of {} seats, quota {}", b.total_seats, b.quota);
+        if b.rule != b.quota.to_string() {
+            let _ = write!(s, " ({})", b.rule);
+        }
         if !b.veto.is_empty() {
             let _ = write!(s, ", veto: {}", b.veto.join(", "));
         }
