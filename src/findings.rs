@@ -401,13 +401,14 @@ fn mistrust(p: &Partnership, out: &mut Vec<Finding>) {
 }
 
 /// The codes whose presence means the formal or consensus machinery hides
-/// where power lies.
+/// where power lies. `power-seat-gap` counts only where seats understate a
+/// body's power (a positive gap): seats that overstate power, as under
+/// unanimity, share power out rather than hide it.
 pub const HIDING: &[&str] = &[
     "dictator",
     "veto-player",
     "dummy-seat",
     "power-seat-gap",
-    "non-monotone-power",
     "consensus-dominance",
     "outside-meeting-decisions",
     "informal-exclusion",
@@ -431,6 +432,7 @@ fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
     let mut hiding: Vec<&str> = out
         .iter()
         .filter(|f| f.severity > Severity::Info && HIDING.contains(&f.code))
+        .filter(|f| f.code != "power-seat-gap" || f.evidence.get("gap").is_some_and(|&g| g > 0.0))
         .map(|f| f.code)
         .collect();
     hiding.sort_by_key(|code| CODES.iter().position(|c| c == code));

@@ -399,3 +399,220 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
         findings,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Three bodies with every dimension; the expected shares are worked out by hand below.
+    const HAND: &str = r#"
+        [[body]]
+        id = "a"
+        income = 300
+        staff = 10
+        contribution = 0
+        position = 4
+        expertise = { x = 3, y = 2 }
+        seats = 2
+        [[body]]
+        id = "b"
+        income = 100
+        staff = 10
+        contribution = 0
+        position = 1
+        expertise = { x = 5 }
+        seats = 1
+        [[body]]
+        id = "c"
+        income = 0
+        staff = 0
+        contribution = 0
+        position = 0
+        [board]
+        quota = "unanimity"
+        [[funding]]
+        from = "a"
+        to = "b"
+        amount = 50
+        [[dependence]]
+        of = "c"
+        on = "a"
+        share = 0.4
+        [[contact]]
+        between = ["a", "b"]
+        frequency = "weekly"
+        [[contact]]
+        between = ["b", "c"]
+        frequency = "rarely"
+        [[decision]]
+        title = "one"
+        proposed_by = "a"
+        outcome = "adopted"
+        how = "consensus"
+        [[decision]]
+        title = "two"
+        proposed_by = "a"
+        outcome = "adopted"
+        how = "vote"
+        [[decision]]
+        title = "three"
+        proposed_by = "b"
+        outcome = "adopted"
+        how = "vote"
+        [[decision]]
+        title = "four"
+        proposed_by = "c"
+        outcome = "rejected"
+        how = "vote"
+        [[perception]]
+        rater = "a"
+        influence = { a = 5, b = 2, c = 1 }
+        [[perception]]
+        rater = "b"
+        influence = { a = 4, b = 3, c = 2 }
+        [[perception]]
+        rater = "c"
+        influence = { a = 5, b = 3 }
+        [weights]
+        resources = 2
+    "#;
+
+    #[track_caller]
+    fn close(got: &[f64], expected: &[f64]) {
+        assert_eq!(got.len(), expected.len());
+        for (g, e) in got.iter().zip(expected) {
+            assert!((g - e).abs() < 1e-12, "got {got:?}, expected {expected:?}");
+        }
+    }
+
+    fn shares(m: &Measures, d: Dimension) -> Vec<f64> {
+        m.shares.iter().find(|(x, _)| *x == d).unwrap().1.clone()
+    }
+
+    #[test]
+    fn every_dimension_by_hand() {
+        let p = crate::load_str(HAND).unwrap();
+        let m = measure(&p, Options::default());
+        // income 300/400, 100/400, 0; staff 10/20, 10/20, 0; contribution all
+        // zero, so left out: mean of two fields.
+        close(&shares(&m, Dimension::Resources), &[0.625, 0.375, 0.0]);
+        // Expertise sums 5, 5, 0.
+        close(&shares(&m, Dimension::Expertise), &[0.5, 0.5, 0.0]);
+        close(&shares(&m, Dimension::Position), &[0.8, 0.2, 0.0]);
+        // Unanimity of a and b: only {a, b} wins and both are critical; c is off the board.
+        close(&shares(&m, Dimension::Voting), &[0.5, 0.5, 0.0]);
+        // D(b on a) = 50/100 = 0.5, D(c on a) = 0.4: only a is depended on.
+        close(&shares(&m, Dimension::Dependence), &[1.0, 0.0, 0.0]);
+        // Strength: a 4, b 4 + 1 = 5, c 1, of 10.
+        close(&shares(&m, Dimension::Network), &[0.4, 0.5, 0.1]);
+        // Adopted: a proposed 2, b 1; c's proposal was rejected.
+        close(&shares(&m, Dimension::Agenda), &[2.0 / 3.0, 1.0 / 3.0, 0.0]);
+        // Others' mean: a (4 + 5)/2 = 4.5, b (2 + 3)/2 = 2.5, c (1 + 2)/2 = 1.5; of 8.5.
+        close(
+            &shares(&m, Dimension::Perceived),
+            &[9.0 / 17.0, 5.0 / 17.0, 3.0 / 17.0],
+        );
+        // Composite: resources weight 2, the other seven weight 1: divide by 9.
+        let a = (2.0 * 0.625 + 0.5 + 0.8 + 0.5 + 1.0 + 0.4 + 2.0 / 3.0 + 9.0 / 17.0) / 9.0;
+        let b = (2.0 * 0.375 + 0.5 + 0.2 + 0.5 + 0.0 + 0.5 + 1.0 / 3.0 + 5.0 / 17.0) / 9.0;
+        let c = (0.0 + 0.0 + 0.0 + 0.0 + 0.0 + 0.1 + 0.0 + 3.0 / 17.0) / 9.0;
+        close(m.composite.as_ref().unwrap(), &[a, b, c]);
+        assert_eq!(m.top_body(), Some(0));
+    }
+
+    #[test]
+    fn findings_of_the_hand_case() {
+        let p = crate::load_str(HAND).unwrap();
+        let r = score(&p, Options::default());
+        let codes: Vec<(&str, Vec<&str>)> = r
+            .findings
+            .iter()
+            .map(|f| (f.code, f.bodies.iter().map(String::as_str).collect()))
+            .collect();
+        // Seats 2/3 and 1/3 against power 1/2 each: gaps of 1/6 > 0.10 both ways.
+        // Under unanimity every seated body can block: one info finding.
+        // b gets exactly 50% of its income from a: not above the 0.5 default.
+        // The gap that matters for a symbolic verdict is b's (seats understate
+        // its power), and the composite is concentrated, so the verdict fires.
+        assert_eq!(
+            codes,
+            vec![
+                ("symbolic-partnership", vec!["a"]),
+                ("power-seat-gap", vec!["a"]),
+                ("power-seat-gap", vec!["b"]),
+                ("veto-player", vec!["a", "b"]),
+            ]
+        );
+    }
+
+    #[test]
+    fn dimensions_without_data_are_absent_with_a_reason() {
+        let p = crate::load_str("[[body]]\nid = \"a\"\n[[body]]\nid = \"b\"\n").unwrap();
+        let r = score(&p, Options::default());
+        assert!(
+            r.bodies
+                .iter()
+                .all(|b| b.composite.is_none() && b.shares.0.is_empty())
+        );
+        assert!(r.dimensions.iter().all(|d| !d.present && d.note.is_some()));
+        assert!(r.indices.0.is_empty());
+        assert!(r.findings.is_empty());
+    }
+
+    #[test]
+    fn perceived_is_absent_when_a_body_is_rated_only_by_itself() {
+        let p = crate::load_str(
+            r#"
+            [[body]]
+            id = "a"
+            [[body]]
+            id = "b"
+            [[perception]]
+            rater = "a"
+            influence = { a = 5 }
+            [[perception]]
+            rater = "b"
+            influence = { a = 4, b = 3 }
+            "#,
+        )
+        .unwrap();
+        let r = score(&p, Options::default());
+        let perceived = r.dimensions.iter().find(|d| d.name == "perceived").unwrap();
+        assert!(!perceived.present);
+        assert!(perceived.note.as_deref().unwrap().contains('b'));
+    }
+
+    #[test]
+    fn shapley_shubik_option_changes_the_voting_dimension() {
+        // [q=6; 4,3,2,1]: Shapley-Shubik 5/12, 1/4, 1/4, 1/12.
+        let p = crate::load_str(
+            r#"
+            [[body]]
+            id = "a"
+            seats = 4
+            [[body]]
+            id = "b"
+            seats = 3
+            [[body]]
+            id = "c"
+            seats = 2
+            [[body]]
+            id = "d"
+            seats = 1
+            [board]
+            quota = 6
+            "#,
+        )
+        .unwrap();
+        let m = measure(
+            &p,
+            Options {
+                voting_index: VotingIndex::ShapleyShubik,
+            },
+        );
+        close(
+            &shares(&m, Dimension::Voting),
+            &[5.0 / 12.0, 0.25, 0.25, 1.0 / 12.0],
+        );
+    }
+}
