@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::partnership::{How, Outcome, Partnership};
-use crate::report::Ordered;
+use crate::report::{BodyPerceived, Ordered};
 use crate::score::Measures;
 
 /// Every finding code, in report order within a severity.
@@ -356,7 +356,12 @@ fn power_blindness(m: &Measures, out: &mut Vec<Finding>) {
     let (Some(top), Some(perceived)) = (m.top_body(), &m.perceived) else {
         return;
     };
-    let (Some(own), Some(others), raters) = perceived[top] else {
+    let BodyPerceived {
+        self_rating: Some(own),
+        others_mean: Some(others),
+        raters,
+    } = perceived[top]
+    else {
         return;
     };
     if own < others {

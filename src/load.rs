@@ -202,9 +202,8 @@ impl<'t> Cx<'t> {
         let mut out = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let item_span = item.span();
-            match self.de::<T>(item.clone(), &format!("{name}.{i}")) {
-                Some(v) => out.push((item_span, v)),
-                None => {}
+            if let Some(v) = self.de::<T>(item.clone(), &format!("{name}.{i}")) {
+                out.push((item_span, v));
             }
         }
         out

@@ -57,8 +57,8 @@ pub struct Measures<'p> {
     pub dependence: Option<DependenceMatrix>,
     /// Network, when recorded.
     pub network: Option<Network>,
-    /// Perceived influence per body: (self rating, mean of others, others count).
-    pub perceived: Option<Vec<(Option<f64>, Option<f64>, usize)>>,
+    /// Perceived influence per body.
+    pub perceived: Option<Vec<BodyPerceived>>,
 }
 
 impl Measures<'_> {
@@ -106,7 +106,7 @@ pub fn measure(p: &Partnership, options: Options) -> Measures<'_> {
             Dimension::Agenda => agenda(p),
             Dimension::Perceived => perceived.as_ref().and_then(|v| {
                 v.iter()
-                    .map(|&(_, others, _)| others)
+                    .map(|x| x.others_mean)
                     .collect::<Option<Vec<f64>>>()
             }),
         };
@@ -181,7 +181,7 @@ fn agenda(p: &Partnership) -> Option<Vec<f64>> {
 
 /// Per body: its self-rating, the mean rating of the other raters, and how
 /// many other raters rated it.
-fn perceived(p: &Partnership) -> Option<Vec<(Option<f64>, Option<f64>, usize)>> {
+fn perceived(p: &Partnership) -> Option<Vec<BodyPerceived>> {
     if p.perceptions.is_empty() {
         return None;
     }
@@ -200,7 +200,11 @@ fn perceived(p: &Partnership) -> Option<Vec<(Option<f64>, Option<f64>, usize)>> 
                         }
                     }
                 }
-                (self_rating, (count > 0).then(|| sum / count as f64), count)
+                BodyPerceived {
+                    self_rating,
+                    others_mean: (count > 0).then(|| sum / count as f64),
+                    raters: count,
+                }
             })
             .collect(),
     )
@@ -262,7 +266,7 @@ fn absence(m: &Measures, d: Dimension) -> String {
                 let unrated: Vec<&str> = v
                     .iter()
                     .enumerate()
-                    .filter(|(_, (_, others, _))| others.is_none())
+                    .filter(|(_, x)| x.others_mean.is_none())
                     .map(|(i, _)| p.bodies[i].id.as_str())
                     .collect();
                 if unrated.is_empty() {
@@ -340,11 +344,7 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
                     .filter(|d| d.proposed_by == Some(i) && d.outcome == Outcome::Adopted)
                     .count(),
             }),
-            perceived: m.perceived.as_ref().map(|v| BodyPerceived {
-                self_rating: v[i].0,
-                others_mean: v[i].1,
-                raters: v[i].2,
-            }),
+            perceived: m.perceived.as_ref().map(|v| v[i].clone()),
         })
         .collect();
     let mut dependence = Vec::new();

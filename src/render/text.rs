@@ -97,7 +97,7 @@ pub fn render(r: &Report) -> String {
 
 fn findings(s: &mut String, r: &Report) {
     if r.findings.is_empty() {
-        s.push_str("Findings: none. No sign that power is concentrated or hidden.\n\n");
+        s.push_str("Findings: none (no finding's condition holds; `powershare explain` gives each rule).\n\n");
         return;
     }
     let _ = writeln!(s, "Findings ({})", r.findings.len());
