@@ -15,6 +15,10 @@ use crate::findings::CODES;
 use crate::input::*;
 use crate::partnership::*;
 
+/// Most seats one body may hold. Keeps every seat sum far from overflow;
+/// no real board comes near it.
+pub const MAX_SEATS: u64 = 1_000_000;
+
 const TOP_LEVEL: &str = "format, partnership, body, board, funding, dependence, contact, decision, perception, relationship, weights, policy";
 
 /// Load a partnership from the bytes of a file.
@@ -435,6 +439,18 @@ impl<'t> Cx<'t> {
                     format!("{field}.seats"),
                     Problem::Negative {
                         value: *s.get_ref() as f64,
+                    },
+                );
+                0
+            }
+            Some(s) if *s.get_ref() > MAX_SEATS as i64 => {
+                self.report(
+                    Some(&s.span()),
+                    format!("{field}.seats"),
+                    Problem::OutOfRange {
+                        value: *s.get_ref() as f64,
+                        min: 0.0,
+                        max: MAX_SEATS as f64,
                     },
                 );
                 0

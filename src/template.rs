@@ -105,8 +105,44 @@ max_dependence = 0.6
 deny = ["dummy-seat"]
 "#;
 
+/// The sample partnerships shipped with powershare, by name: `powershare
+/// init --example NAME` prints one.
+pub const EXAMPLES: &[(&str, &str)] = &[
+    (
+        "balanced-partnership",
+        include_str!("../sample-partnerships/balanced-partnership.toml"),
+    ),
+    (
+        "childrens-planning-forum",
+        include_str!("../sample-partnerships/childrens-planning-forum.toml"),
+    ),
+    (
+        "community-shaping",
+        include_str!("../sample-partnerships/community-shaping.toml"),
+    ),
+    (
+        "youth-partnership",
+        include_str!("../sample-partnerships/youth-partnership.toml"),
+    ),
+];
+
+/// The example called `name`.
+pub fn example(name: &str) -> Option<&'static str> {
+    EXAMPLES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn examples_are_valid() {
+        for (name, text) in super::EXAMPLES {
+            assert!(crate::load_str(text).is_ok(), "{name}");
+        }
+    }
+
     #[test]
     fn template_is_valid() {
         let p = crate::load_str(super::TEMPLATE).expect("the template must validate");

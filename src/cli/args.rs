@@ -89,4 +89,9 @@ pub struct ValidateArgs {
 
 /// Arguments of `init`.
 #[derive(Debug, Args)]
-pub struct InitArgs {}
+pub struct InitArgs {
+    /// Print one of the sample partnerships instead of the template:
+    /// balanced-partnership, childrens-planning-forum, community-shaping, youth-partnership.
+    #[arg(long, value_name = "NAME")]
+    pub example: Option<String>,
+}

@@ -55,8 +55,20 @@ pub fn run() -> ExitCode {
 }
 
 fn print_init(args: &args::InitArgs) -> anyhow::Result<Status> {
-    let _ = args;
-    write_stdout(powershare::template::TEMPLATE)?;
+    let text = match &args.example {
+        None => powershare::template::TEMPLATE,
+        Some(name) => powershare::template::example(name).ok_or_else(|| {
+            let names: Vec<&str> = powershare::template::EXAMPLES
+                .iter()
+                .map(|(n, _)| *n)
+                .collect();
+            anyhow::anyhow!(
+                "no example named `{name}`; the examples are: {}",
+                names.join(", ")
+            )
+        })?,
+    };
+    write_stdout(text)?;
     Ok(Status::Success)
 }
 

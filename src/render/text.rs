@@ -312,29 +312,36 @@ fn decisions(s: &mut String, r: &Report) {
             d.deferred,
             how.join(", ")
         );
-        let mut t = Table::new(&[
-            ("body", Align::Left),
-            ("proposed", Align::Right),
-            ("adopted", Align::Right),
-            ("self-rating", Align::Right),
-            ("others' rating", Align::Right),
-        ]);
-        for b in &r.bodies {
-            let a = b.agenda.as_ref();
-            let p = b.perceived.as_ref();
-            t.row(vec![
-                b.id.clone(),
-                a.map_or("-".into(), |a| a.proposed.to_string()),
-                a.map_or("-".into(), |a| a.adopted.to_string()),
-                p.and_then(|p| p.self_rating)
-                    .map_or("-".into(), |x| format!("{x}")),
-                p.and_then(|p| p.others_mean)
-                    .map_or("-".into(), |x| format!("{x:.2}")),
-            ]);
-        }
-        s.push_str(&t.to_text("  "));
-        s.push('\n');
     }
+    let perceived = r.bodies.iter().any(|b| b.perceived.is_some());
+    if r.decisions.is_none() && !perceived {
+        return;
+    }
+    if r.decisions.is_none() {
+        s.push_str("Perceived influence (ratings 0 to 5)\n");
+    }
+    let mut t = Table::new(&[
+        ("body", Align::Left),
+        ("proposed", Align::Right),
+        ("adopted", Align::Right),
+        ("self-rating", Align::Right),
+        ("others' rating", Align::Right),
+    ]);
+    for b in &r.bodies {
+        let a = b.agenda.as_ref();
+        let p = b.perceived.as_ref();
+        t.row(vec![
+            b.id.clone(),
+            a.map_or("-".into(), |a| a.proposed.to_string()),
+            a.map_or("-".into(), |a| a.adopted.to_string()),
+            p.and_then(|p| p.self_rating)
+                .map_or("-".into(), |x| format!("{x}")),
+            p.and_then(|p| p.others_mean)
+                .map_or("-".into(), |x| format!("{x:.2}")),
+        ]);
+    }
+    s.push_str(&t.to_text("  "));
+    s.push('\n');
 }
 
 #[cfg(test)]
