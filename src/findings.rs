@@ -67,7 +67,10 @@ pub struct Finding {
     pub code: &'static str,
     /// Severity.
     pub severity: Severity,
-    /// Ids of the bodies concerned, in file order.
+    /// Ids of the bodies concerned: one body, or for a pair in the order
+    /// the sentence names them (receiver then funder for
+    /// `funding-dependence`, more seats then fewer for `non-monotone-power`,
+    /// as written in `between` for `mistrust`).
     pub bodies: Vec<String>,
     /// The numbers behind it.
     pub evidence: Ordered<f64>,
@@ -408,7 +411,9 @@ fn mistrust(p: &Partnership, out: &mut Vec<Finding>) {
 /// The codes whose presence means the formal or consensus machinery hides
 /// where power lies. `power-seat-gap` counts only where seats understate a
 /// body's power (a positive gap): seats that overstate power, as under
-/// unanimity, share power out rather than hide it.
+/// unanimity, share power out rather than hide it. `non-monotone-power` is
+/// left out: it shows that the rule behaves oddly, not that a dominant
+/// body's power is hidden behind it.
 pub const HIDING: &[&str] = &[
     "dictator",
     "veto-player",

@@ -68,15 +68,17 @@ impl QuotaRule {
             QuotaRule::TwoThirds => (2 * total).div_ceil(3),
             QuotaRule::Unanimity => total,
             QuotaRule::Seats(q) => q,
-            // Guard against 0.1 * 30 = 3.0000000000000004 rounding up to 4.
+            // Guard against 0.1 * 30 = 3.0000000000000004 rounding up to 4,
+            // and never below 1 seat: f > 0, so ceil(f T) >= 1.
             QuotaRule::Fraction(f) => {
                 let exact = f * total as f64;
                 let rounded = exact.round();
-                if (exact - rounded).abs() < 1e-9 {
+                let q = if (exact - rounded).abs() < 1e-9 {
                     rounded as u64
                 } else {
                     exact.ceil() as u64
-                }
+                };
+                q.clamp(1, total.max(1))
             }
         }
     }
@@ -332,7 +334,8 @@ pub struct Policy {
     pub max_composite_gini: Option<f64>,
     /// Largest allowed composite share of one body.
     pub max_top_share: Option<f64>,
-    /// Largest allowed dependence of one body on another.
+    /// Largest allowed share of a body's income from one partner
+    /// (`funding-dependence`).
     pub max_dependence: Option<f64>,
     /// Margin for `power-seat-gap`.
     pub power_seat_gap: Option<f64>,
@@ -382,5 +385,31 @@ impl Partnership {
     /// The name to show: the partnership name or "unnamed partnership".
     pub fn display_name(&self) -> &str {
         self.name.as_deref().unwrap_or("unnamed partnership")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::QuotaRule;
+
+    #[track_caller]
+    fn case(rule: QuotaRule, total: u64, expected: u64) {
+        assert_eq!(rule.seats(total), expected, "{rule:?} of {total}");
+    }
+
+    #[test]
+    fn quota_forms() {
+        case(QuotaRule::Majority, 11, 6); // floor(11/2) + 1
+        case(QuotaRule::Majority, 12, 7); // floor(12/2) + 1
+        case(QuotaRule::TwoThirds, 11, 8); // ceil(22/3) = ceil(7.33)
+        case(QuotaRule::TwoThirds, 12, 8); // ceil(24/3) = 8 exactly
+        case(QuotaRule::Unanimity, 11, 11);
+        case(QuotaRule::Seats(7), 11, 7);
+        case(QuotaRule::Fraction(0.6), 12, 8); // ceil(7.2)
+        // 0.1 * 30 is 3.0000000000000004 in floating point: still 3.
+        case(QuotaRule::Fraction(0.1), 30, 3);
+        case(QuotaRule::Fraction(1.0), 11, 11);
+        // Regression: a tiny fraction rounded to 0 seats, so every coalition won.
+        case(QuotaRule::Fraction(1e-12), 11, 1);
     }
 }
