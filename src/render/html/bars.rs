@@ -1,0 +1,142 @@
+//! Where each body's power comes from: small multiples, one small bar
+//! chart per dimension (the composite first), sharing one row per body, so
+//! a reader can run along a row to see a body's profile, or down a column
+//! to see who holds that kind of power. Bars run from 0 to 100% on every
+//! panel, and a dashed line marks an equal share (1/n).
+
+use super::svg::{colour, f, figure, pct, tooltip, wrap};
+use crate::Report;
+
+const LABEL: f64 = 200.0;
+const PANEL: f64 = 104.0;
+const BAR: f64 = 62.0;
+const ROW: f64 = 26.0;
+const HEAD: f64 = 40.0;
+
+/// The small multiples, or `None` when no dimension has data.
+pub fn render(r: &Report, id: &str) -> Option<String> {
+    let mut panels: Vec<(String, Vec<f64>)> = Vec::new();
+    if r.bodies.iter().all(|b| b.composite.is_some()) {
+        panels.push((
+            "composite".into(),
+            r.bodies
+                .iter()
+                .map(|b| b.composite.unwrap_or(0.0))
+                .collect(),
+        ));
+    }
+    for d in r.dimensions.iter().filter(|d| d.present) {
+        let label = if d.weight != 1.0 {
+            format!("{} ×{}", d.name, d.weight)
+        } else {
+            d.name.to_string()
+        };
+        panels.push((
+            label,
+            r.bodies
+                .iter()
+                .map(|b| b.shares.get(d.name).copied().unwrap_or(0.0))
+                .collect(),
+        ));
+    }
+    if panels.len() < 2 {
+        return None;
+    }
+    let n = r.bodies.len();
+    let equal = 1.0 / n as f64;
+    let width = LABEL + PANEL * panels.len() as f64 + 8.0;
+    let height = HEAD + ROW * n as f64 + 10.0;
+    let mut svg = String::new();
+    for (i, b) in r.bodies.iter().enumerate() {
+        let y = HEAD + ROW * i as f64;
+        if i % 2 == 1 {
+            svg.push_str(&format!(
+                "<rect class=\"stripe\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>\n",
+                f(y),
+                f(width),
+                f(ROW)
+            ));
+        }
+        let name = wrap(&b.name, 30, 1).join("");
+        svg.push_str(&format!(
+            "<rect x=\"4\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/>\
+             <text class=\"label\" x=\"20\" y=\"{}\">{}{}</text>\n",
+            f(y + 8.0),
+            colour(i),
+            f(y + 17.0),
+            super::super::escape::html_text(&name),
+            tooltip(&b.name)
+        ));
+    }
+    for (p, (label, values)) in panels.iter().enumerate() {
+        let x0 = LABEL + PANEL * p as f64;
+        let class = if p == 0 {
+            "panel-head key"
+        } else {
+            "panel-head"
+        };
+        svg.push_str(&format!(
+            "<text class=\"{class}\" x=\"{}\" y=\"18\">{}</text>\n",
+            f(x0),
+            super::super::escape::html_text(label)
+        ));
+        svg.push_str(&format!(
+            "<line class=\"axis\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\n",
+            f(HEAD - 6.0),
+            f(height - 6.0),
+            x = f(x0)
+        ));
+        let ex = x0 + BAR * equal;
+        svg.push_str(&format!(
+            "<line class=\"equal\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\n",
+            f(HEAD - 10.0),
+            f(height - 6.0),
+            x = f(ex)
+        ));
+        for (i, v) in values.iter().enumerate() {
+            let y = HEAD + ROW * i as f64 + 6.0;
+            svg.push_str(&format!(
+                "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" fill=\"{}\">{}</rect>\
+                 <text class=\"value\" x=\"{}\" y=\"{}\">{}</text>\n",
+                f(x0),
+                f(y),
+                f((BAR * v).max(0.0)),
+                colour(i),
+                tooltip(&format!("{}, {}: {}", r.bodies[i].name, label, pct(*v))),
+                f(x0 + BAR * v + 3.0),
+                f(y + 11.0),
+                pct(*v)
+            ));
+        }
+    }
+    svg.push_str(&format!(
+        "<text class=\"note\" x=\"{}\" y=\"34\">dashed line: equal share ({})</text>\n",
+        f(4.0),
+        pct(equal)
+    ));
+    let mut lines = Vec::new();
+    for (i, b) in r.bodies.iter().enumerate() {
+        let parts: Vec<String> = panels
+            .iter()
+            .map(|(label, v)| format!("{label} {}", pct(v[i])))
+            .collect();
+        lines.push(format!("{}: {}", b.name, parts.join(", ")));
+    }
+    let desc = format!(
+        "One small bar chart per dimension, each bar a partner's share from 0 to 100%. {}.",
+        lines.join("; ")
+    );
+    let caption = format!(
+        "Read along a row for a partner's profile, down a column for who holds that kind of power. The dashed line marks an equal share ({}). Resources average income, staff and contribution; voting is the power to swing a board vote; dependence is how much the others depend on a partner.",
+        pct(equal)
+    );
+    Some(figure(
+        id,
+        "multiples",
+        (width, height),
+        "Where each partner's power comes from",
+        &desc,
+        &caption,
+        &svg,
+    ))
+}
