@@ -1,7 +1,8 @@
 //! Escaping of text from the input file, one function per output context.
 //!
 //! Every string a user wrote (partnership, body and decision names, ids,
-//! periods) reaches a renderer through one of these functions, so that a
+//! periods) reaches a renderer through one of these functions (the JSON
+//! report leaves escaping to `serde_json`), so that a
 //! body called `<script>alert(1)</script>`, `a | b` or `=cmd|' /C calc'!A0`
 //! shows as text and cannot change the layout or run as code.
 
@@ -60,6 +61,19 @@ pub fn markdown_inline(s: &str) -> String {
         }
     }
     out
+}
+
+/// Text for a terminal: line breaks and tabs become spaces, so a name
+/// stays on its line, and every other control character (the escape that
+/// starts a terminal colour or cursor sequence, backspace, bell) is dropped.
+pub fn terminal_text(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            '\r' | '\n' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// Characters that make a spreadsheet read a cell as a formula when they
@@ -139,6 +153,14 @@ mod tests {
             r"\$x\$ \~\~y\~\~ \&amp;",
         );
         case(markdown_inline, "bell\u{7}", "bell");
+    }
+
+    #[test]
+    fn terminal_text_keeps_one_line_and_no_escapes() {
+        case(terminal_text, "County", "County");
+        case(terminal_text, "a\nb\r\nc\td", "a b  c d");
+        case(terminal_text, "\u{1b}[31mred\u{1b}[0m", "[31mred[0m");
+        case(terminal_text, "bell\u{7}\u{8}", "bell");
     }
 
     #[test]
