@@ -9,8 +9,8 @@
 //!   indices and flags, and the dependence, network, agenda and perception
 //!   figures;
 //! - `dyads`: one row per ordered pair of different bodies: dependence D
-//!   and its funding and stated parts, the power advantage of `on` over
-//!   `of`, mutual dependence, the informal tie weight and the trust;
+//!   of `of` on `on` and its funding and stated parts, the power advantage
+//!   of `on` over `of` (`power_advantage_of_on`), mutual dependence, the informal tie weight and the trust;
 //! - `indices`: one row per dimension (the composite first) and index.
 //!
 //! Numbers are written as numbers, in full precision (the shortest decimal
@@ -201,7 +201,7 @@ const DYADS_HEADER: &[&str] = &[
     "dependence",
     "funding",
     "stated",
-    "power_advantage",
+    "power_advantage_of_on",
     "mutual_dependence",
     "tie_weight",
     "trust",

@@ -4,14 +4,16 @@
 //! to see who holds that kind of power. Bars run from 0 to 100% on every
 //! panel, and a dashed line marks an equal share (1/n).
 
+use super::super::escape::html_text;
 use super::svg::{colour, f, figure, pct, tooltip, wrap};
 use crate::Report;
 
-const LABEL: f64 = 200.0;
-const PANEL: f64 = 104.0;
-const BAR: f64 = 62.0;
-const ROW: f64 = 26.0;
+const LABEL: f64 = 215.0;
+const PANEL: f64 = 112.0;
+const BAR: f64 = 66.0;
+const ROW: f64 = 27.0;
 const HEAD: f64 = 40.0;
+const PER_BAND: usize = 5;
 
 /// The small multiples, or `None` when no dimension has data.
 pub fn render(r: &Report, id: &str) -> Option<String> {
@@ -44,76 +46,17 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
     }
     let n = r.bodies.len();
     let equal = 1.0 / n as f64;
-    let width = LABEL + PANEL * panels.len() as f64 + 8.0;
-    let height = HEAD + ROW * n as f64 + 10.0;
+    // At most PER_BAND panels side by side; more go in a second band below,
+    // so the text stays readable when the figure is scaled to the page.
+    let bands: Vec<&[(String, Vec<f64>)]> = panels.chunks(PER_BAND).collect();
+    let band_height = HEAD + ROW * n as f64 + 14.0;
+    let width = LABEL + PANEL * PER_BAND.min(panels.len()) as f64 + 8.0;
+    let height = band_height * bands.len() as f64;
     let mut svg = String::new();
-    for (i, b) in r.bodies.iter().enumerate() {
-        let y = HEAD + ROW * i as f64;
-        if i % 2 == 1 {
-            svg.push_str(&format!(
-                "<rect class=\"stripe\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>\n",
-                f(y),
-                f(width),
-                f(ROW)
-            ));
-        }
-        let name = wrap(&b.name, 30, 1).join("");
-        svg.push_str(&format!(
-            "<rect x=\"4\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{}\"/>\
-             <text class=\"label\" x=\"20\" y=\"{}\">{}{}</text>\n",
-            f(y + 8.0),
-            colour(i),
-            f(y + 17.0),
-            super::super::escape::html_text(&name),
-            tooltip(&b.name)
-        ));
+    for (k, band) in bands.iter().enumerate() {
+        let top = band_height * k as f64;
+        band_svg(&mut svg, r, band, top, width, equal);
     }
-    for (p, (label, values)) in panels.iter().enumerate() {
-        let x0 = LABEL + PANEL * p as f64;
-        let class = if p == 0 {
-            "panel-head key"
-        } else {
-            "panel-head"
-        };
-        svg.push_str(&format!(
-            "<text class=\"{class}\" x=\"{}\" y=\"18\">{}</text>\n",
-            f(x0),
-            super::super::escape::html_text(label)
-        ));
-        svg.push_str(&format!(
-            "<line class=\"axis\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\n",
-            f(HEAD - 6.0),
-            f(height - 6.0),
-            x = f(x0)
-        ));
-        let ex = x0 + BAR * equal;
-        svg.push_str(&format!(
-            "<line class=\"equal\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\n",
-            f(HEAD - 10.0),
-            f(height - 6.0),
-            x = f(ex)
-        ));
-        for (i, v) in values.iter().enumerate() {
-            let y = HEAD + ROW * i as f64 + 6.0;
-            svg.push_str(&format!(
-                "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"14\" fill=\"{}\">{}</rect>\
-                 <text class=\"value\" x=\"{}\" y=\"{}\">{}</text>\n",
-                f(x0),
-                f(y),
-                f((BAR * v).max(0.0)),
-                colour(i),
-                tooltip(&format!("{}, {}: {}", r.bodies[i].name, label, pct(*v))),
-                f(x0 + BAR * v + 3.0),
-                f(y + 11.0),
-                pct(*v)
-            ));
-        }
-    }
-    svg.push_str(&format!(
-        "<text class=\"note\" x=\"{}\" y=\"34\">dashed line: equal share ({})</text>\n",
-        f(4.0),
-        pct(equal)
-    ));
     let mut lines = Vec::new();
     for (i, b) in r.bodies.iter().enumerate() {
         let parts: Vec<String> = panels
@@ -139,4 +82,85 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
         &caption,
         &svg,
     ))
+}
+
+/// One band of panels, starting at `top`, with the row labels on the left.
+fn band_svg(
+    svg: &mut String,
+    r: &Report,
+    panels: &[(String, Vec<f64>)],
+    top: f64,
+    width: f64,
+    equal: f64,
+) {
+    let n = r.bodies.len();
+    let bottom = top + HEAD + ROW * n as f64;
+    for (i, b) in r.bodies.iter().enumerate() {
+        let y = top + HEAD + ROW * i as f64;
+        if i % 2 == 1 {
+            svg.push_str(&format!(
+                "<rect class=\"stripe\" x=\"0\" y=\"{}\" width=\"{}\" height=\"{}\"/>\n",
+                f(y),
+                f(width),
+                f(ROW)
+            ));
+        }
+        let name = wrap(&b.name, 26, 1).join("");
+        svg.push_str(&format!(
+            "<rect x=\"4\" y=\"{}\" width=\"11\" height=\"11\" fill=\"{}\"/>\
+             <text class=\"label\" x=\"22\" y=\"{}\">{}{}</text>\n",
+            f(y + 7.5),
+            colour(i),
+            f(y + 17.5),
+            html_text(&name),
+            tooltip(&b.name)
+        ));
+    }
+    svg.push_str(&format!(
+        "<text class=\"note\" x=\"4\" y=\"{}\">dashed: equal share ({})</text>\n",
+        f(top + 32.0),
+        pct(equal)
+    ));
+    for (p, (label, values)) in panels.iter().enumerate() {
+        let x0 = LABEL + PANEL * p as f64;
+        let class = if label == "composite" {
+            "panel-head key"
+        } else {
+            "panel-head"
+        };
+        svg.push_str(&format!(
+            "<text class=\"{class}\" x=\"{}\" y=\"{}\">{}</text>\n",
+            f(x0),
+            f(top + 20.0),
+            html_text(label)
+        ));
+        svg.push_str(&format!(
+            "<line class=\"axis\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\n",
+            f(top + HEAD - 6.0),
+            f(bottom + 4.0),
+            x = f(x0)
+        ));
+        let ex = x0 + BAR * equal;
+        svg.push_str(&format!(
+            "<line class=\"equal\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\n",
+            f(top + HEAD - 10.0),
+            f(bottom + 4.0),
+            x = f(ex)
+        ));
+        for (i, v) in values.iter().enumerate() {
+            let y = top + HEAD + ROW * i as f64 + 5.0;
+            svg.push_str(&format!(
+                "<rect class=\"bar\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"{}\">{}</rect>\
+                 <text class=\"value\" x=\"{}\" y=\"{}\">{}</text>\n",
+                f(x0),
+                f(y),
+                f((BAR * v).max(0.0)),
+                colour(i),
+                tooltip(&format!("{}, {}: {}", r.bodies[i].name, label, pct(*v))),
+                f(x0 + BAR * v + 4.0),
+                f(y + 12.5),
+                pct(*v)
+            ));
+        }
+    }
 }

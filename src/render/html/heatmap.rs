@@ -6,9 +6,9 @@
 use super::svg::{f, figure, tooltip, wrap};
 use crate::Report;
 
-const LABEL: f64 = 190.0;
+const LABEL: f64 = 232.0;
 const CELL: f64 = 58.0;
-const HEAD: f64 = 96.0;
+const HEAD: f64 = 150.0;
 
 /// A colour from white (0) to dark blue (1), interpolated in sRGB between
 /// ColorBrewer "Blues" stops.
@@ -33,6 +33,18 @@ pub fn blue(x: f64) -> String {
     format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
 }
 
+/// A cell's number: two decimals, "<0.01" for a dependence too small to
+/// show as 0.01, and "0" for none.
+fn cell_text(v: f64) -> String {
+    if v <= 0.0 {
+        "0".into()
+    } else if v < 0.005 {
+        "<0.01".into()
+    } else {
+        format!("{v:.2}")
+    }
+}
+
 /// The heat map, or `None` when the file records no funding or dependence.
 pub fn render(r: &Report, id: &str) -> Option<String> {
     if r.bodies.iter().all(|b| b.dependence.is_none()) {
@@ -45,28 +57,29 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
             .find(|x| x.of == r.bodies[i].id && x.on == r.bodies[j].id)
             .map_or(0.0, |x| x.share)
     };
-    let width = LABEL + CELL * n as f64 + 16.0;
+    let width = LABEL + CELL * n as f64 + 130.0;
     let height = HEAD + CELL * n as f64 + 52.0;
     let mut svg = String::new();
     svg.push_str(&format!(
-        "<text class=\"axis-label\" x=\"{}\" y=\"14\" text-anchor=\"middle\">depends on →</text>\n",
-        f(LABEL + CELL * n as f64 / 2.0)
+        "<text class=\"axis-label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">depends on →</text>\n",
+        f(LABEL - 8.0),
+        f(HEAD - 8.0)
     ));
     for (j, b) in r.bodies.iter().enumerate() {
         let x = LABEL + CELL * (j as f64 + 0.5);
-        let name = wrap(&b.name, 14, 1).join("");
+        let name = wrap(&b.name, 22, 1).join("");
         svg.push_str(&format!(
-            "<text class=\"label\" x=\"{x}\" y=\"{y}\" transform=\"rotate(-40 {x} {y})\">{}{}</text>\n",
+            "<text class=\"label\" x=\"{x}\" y=\"{y}\" transform=\"rotate(-45 {x} {y})\">{}{}</text>\n",
             super::super::escape::html_text(&name),
             tooltip(&b.name),
-            x = f(x + 4.0),
+            x = f(x - 2.0),
             y = f(HEAD - 8.0)
         ));
     }
     let mut lines = Vec::new();
     for (i, b) in r.bodies.iter().enumerate() {
         let y = HEAD + CELL * i as f64;
-        let name = wrap(&b.name, 28, 1).join("");
+        let name = wrap(&b.name, 25, 1).join("");
         svg.push_str(&format!(
             "<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\">{}{}</text>\n",
             f(LABEL - 8.0),
@@ -108,7 +121,7 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
                 if v > 0.5 { "cell-value dark" } else { "cell-value" },
                 f(x + CELL / 2.0),
                 f(y + CELL / 2.0 + 4.0),
-                if v > 0.0 { format!("{v:.2}") } else { "0".into() }
+                cell_text(v)
             ));
         }
     }
@@ -155,6 +168,13 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_dependence_is_not_shown_as_zero() {
+        assert_eq!(cell_text(0.0), "0");
+        assert_eq!(cell_text(0.002), "<0.01");
+        assert_eq!(cell_text(0.666), "0.67");
+    }
 
     #[test]
     fn blue_runs_from_white_to_dark() {

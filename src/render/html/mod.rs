@@ -319,7 +319,7 @@ fn finding(s: &mut String, r: &Report, f: &Finding) {
 fn section(s: &mut String, title: &str, lead: &str, figure: &str, table: &str) {
     let _ = writeln!(
         s,
-        "<section class=\"chart-section\">\n<h2>{}</h2>\n<p class=\"lead\">{}</p>\n{figure}<details class=\"numbers\" open>\n<summary>The numbers</summary>\n{table}</details>\n</section>",
+        "<section class=\"chart-section\">\n<div class=\"keep\">\n<h2>{}</h2>\n<p class=\"lead\">{}</p>\n{figure}</div>\n<details class=\"numbers\" open>\n<summary>The numbers</summary>\n{table}</details>\n</section>",
         html_text(title),
         html_text(lead)
     );
@@ -422,10 +422,10 @@ fn dependence_table(r: &Report) -> String {
         t.row(vec![
             name_of(r, &d.of).to_string(),
             name_of(r, &d.on).to_string(),
-            format!("{:.2}", d.share),
-            format!("{:.2}", d.funding),
-            format!("{:.2}", d.stated),
-            format!("{:+.2}", d.power_advantage),
+            format!("{:.3}", d.share),
+            format!("{:.3}", d.funding),
+            format!("{:.3}", d.stated),
+            format!("{:+.3}", d.power_advantage),
         ]);
     }
     t.to_html("Dependence of one partner on another (0 to 1)")

@@ -9,7 +9,7 @@ use crate::Report;
 
 const RADIUS: f64 = 150.0;
 const NODE: f64 = 16.0;
-const MARGIN: f64 = 150.0;
+const MARGIN: f64 = 175.0;
 
 /// The network figure, or `None` when no contact is recorded.
 pub fn render(r: &Report, id: &str) -> Option<String> {
@@ -59,7 +59,7 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
         if isolated {
             alone.push(b.name.clone());
             svg.push_str(&format!(
-                "<circle class=\"node alone\" cx=\"{}\" cy=\"{}\" r=\"{}\" stroke=\"{}\">{}</circle>\n",
+                "<circle class=\"node-alone\" cx=\"{}\" cy=\"{}\" r=\"{}\" stroke=\"{}\">{}</circle>\n",
                 f(x),
                 f(y),
                 f(NODE),
@@ -89,7 +89,7 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
         } else {
             "middle"
         };
-        let mut lines = wrap(&b.name, 22, 2);
+        let mut lines = wrap(&b.name, 21, 2);
         if isolated {
             lines.push("no informal ties".into());
         }

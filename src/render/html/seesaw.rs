@@ -157,7 +157,7 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
     let ground = FULCRUM + THICK;
     grow(lx - 10.0, ly);
     grow(rx + 10.0, ry);
-    grow(-40.0, ground + 46.0);
+    grow(-40.0, ground + 26.0);
     let pad = 12.0;
     let (ox, oy) = (pad - min.0, pad - min.1);
     let width = max.0 - min.0 + 2.0 * pad;
@@ -206,8 +206,9 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
     // The middle of the beam, where equal shares would balance.
     let mid = BEAM / 2.0 - pivot_u;
     svg.push_str(&format!(
-        "<line class=\"middle\" x1=\"{m}\" y1=\"-4\" x2=\"{m}\" y2=\"{}\"/>\n</g>\n",
-        f(THICK + 14.0),
+        "<line class=\"middle\" x1=\"{m}\" y1=\"{}\" x2=\"{m}\" y2=\"{}\"/>\n</g>\n",
+        f(THICK + 1.0),
+        f(THICK + 16.0),
         m = f(mid)
     ));
     let (mx, my) = world(BEAM / 2.0, -(THICK + 28.0));
