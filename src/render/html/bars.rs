@@ -28,13 +28,8 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
         ));
     }
     for d in r.dimensions.iter().filter(|d| d.present) {
-        let label = if d.weight != 1.0 {
-            format!("{} ×{}", d.name, d.weight)
-        } else {
-            d.name.to_string()
-        };
         panels.push((
-            label,
+            d.name.to_string(),
             r.bodies
                 .iter()
                 .map(|b| b.shares.get(d.name).copied().unwrap_or(0.0))
@@ -134,6 +129,18 @@ fn band_svg(
             f(top + 20.0),
             html_text(label)
         ));
+        if let Some(w) = r
+            .dimensions
+            .iter()
+            .find(|d| d.name == label.as_str() && d.weight != 1.0)
+            .map(|d| d.weight)
+        {
+            svg.push_str(&format!(
+                "<text class=\"tick\" x=\"{}\" y=\"{}\">weight ×{w}</text>\n",
+                f(x0),
+                f(top + 33.0)
+            ));
+        }
         svg.push_str(&format!(
             "<line class=\"axis\" x1=\"{x}\" y1=\"{}\" x2=\"{x}\" y2=\"{}\"/>\n",
             f(top + HEAD - 6.0),

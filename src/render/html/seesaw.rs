@@ -211,12 +211,18 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
         f(THICK + 16.0),
         m = f(mid)
     ));
-    let (mx, my) = world(BEAM / 2.0, -(THICK + 28.0));
+    // Its label runs away from the fulcrum, so the two never overlap.
+    let (mx, my) = world(BEAM / 2.0, -(THICK + 26.0));
     let (mx, my) = at(mx, my);
-    if (BEAM / 2.0 - pivot_u).abs() > 60.0 {
+    if (BEAM / 2.0 - pivot_u).abs() > 40.0 {
+        let (anchor, dx) = if BEAM / 2.0 > pivot_u {
+            ("start", -6.0)
+        } else {
+            ("end", 6.0)
+        };
         svg.push_str(&format!(
-            "<text class=\"note\" x=\"{}\" y=\"{}\" text-anchor=\"middle\">middle: equal shares balance here</text>\n",
-            f(mx),
+            "<text class=\"note\" x=\"{}\" y=\"{}\" text-anchor=\"{anchor}\">middle: equal shares balance here</text>\n",
+            f(mx + dx),
             f(my)
         ));
     }

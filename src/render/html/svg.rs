@@ -66,12 +66,14 @@ pub fn wrap(text: &str, width: usize, lines: usize) -> Vec<String> {
     if !current.is_empty() {
         out.push(current);
     }
-    if out.len() > lines {
-        out.truncate(lines);
-        if let Some(last) = out.last_mut() {
-            let keep: String = last.chars().take(width - 1).collect();
-            *last = format!("{}…", keep.trim_end());
-        }
+    if out.len() > lines && lines > 0 {
+        // The last line shown takes as much of the rest as fits, then "…".
+        let rest = out[lines - 1..].join(" ");
+        out.truncate(lines - 1);
+        let keep: String = rest.chars().take(width - 1).collect();
+        out.push(format!("{}…", keep.trim_end()));
+    } else if lines == 0 {
+        out.clear();
     }
     out
 }
@@ -149,13 +151,24 @@ mod tests {
 
     #[test]
     fn wraps_and_ellipsises() {
-        case("Westshire County Council", 12, 2, &["Westshire", "County…"]);
+        case(
+            "Westshire County Council",
+            12,
+            2,
+            &["Westshire", "County Coun…"],
+        );
+        case(
+            "Voluntary Action Eastbridge",
+            26,
+            1,
+            &["Voluntary Action Eastbrid…"],
+        );
         case("a b c", 10, 2, &["a b c"]);
         case(
             "Westshire County Council (Children's Services)",
             16,
             2,
-            &["Westshire County", "Council…"],
+            &["Westshire County", "Council (Childr…"],
         );
         case("abcdefghij", 4, 3, &["abcd", "efgh", "ij"]);
         case("abcdefghijklmnop", 4, 2, &["abcd", "efg…"]);
