@@ -264,6 +264,27 @@ fn html_reports_load_cleanly_in_chromium() {
                 m["scrollWidth"], m["clientWidth"]
             ));
         }
+        // On a phone-sized window the page must not overflow either: wide
+        // tables scroll inside their own box, charts shrink.
+        driver.must(
+            "POST",
+            &s("/window/rect"),
+            Some(json!({"width": 400, "height": 900})),
+        );
+        let narrow = driver.must(
+            "POST",
+            &s("/execute/sync"),
+            Some(json!({"script": "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];", "args": []})),
+        )["value"]
+            .clone();
+        if narrow[0].as_f64() > narrow[1].as_f64() {
+            problems.push(format!("narrow window: page overflows, {narrow}"));
+        }
+        driver.must(
+            "POST",
+            &s("/window/rect"),
+            Some(json!({"width": 1100, "height": 900})),
+        );
         let charts = m["charts"].as_array().cloned().unwrap_or_default();
         // Every sample has data for every chart: see-saw, small multiples,
         // Lorenz, voting, dependence, network.

@@ -319,7 +319,7 @@ fn finding(s: &mut String, r: &Report, f: &Finding) {
 fn section(s: &mut String, title: &str, lead: &str, figure: &str, table: &str) {
     let _ = writeln!(
         s,
-        "<section class=\"chart-section\">\n<div class=\"keep\">\n<h2>{}</h2>\n<p class=\"lead\">{}</p>\n{figure}</div>\n<details class=\"numbers\" open>\n<summary>The numbers</summary>\n{table}</details>\n</section>",
+        "<section class=\"chart-section\">\n<div class=\"keep\">\n<h2>{}</h2>\n<p class=\"lead\">{}</p>\n{figure}</div>\n<details class=\"numbers\" open>\n<summary>The numbers</summary>\n<div class=\"wide\">\n{table}</div>\n</details>\n</section>",
         html_text(title),
         html_text(lead)
     );
@@ -503,7 +503,9 @@ fn decisions(s: &mut String, r: &Report) {
             x.date.clone().unwrap_or_else(|| "-".into()),
         ]);
     }
+    s.push_str("<div class=\"wide\">\n");
     s.push_str(&t.to_html("The decision record"));
+    s.push_str("</div>\n");
     s.push_str("</section>\n");
 }
 
