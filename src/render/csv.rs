@@ -17,7 +17,7 @@
 //! that reads back as the same `f64`); an empty cell means "not measured"
 //! (no data, or an index undefined for the data, with the reason in the
 //! `indices` table). Text from the input goes through
-//! [`csv_text`](super::escape::csv_text), so a name a spreadsheet would run
+//! [`csv_text`], so a name a spreadsheet would run
 //! as a formula is shown as text.
 
 use super::escape::csv_text;
