@@ -167,6 +167,39 @@ pub fn name_of<'r>(r: &'r Report, id: &'r str) -> &'r str {
 mod tests {
     use super::*;
 
+    fn verdict_of(toml: &str) -> Verdict {
+        let p = crate::load_str(toml).expect("valid");
+        verdict(&crate::score(&p, crate::Options::default()))
+    }
+
+    #[test]
+    fn verdict_follows_the_findings() {
+        // Two equal bodies: no finding, an equal share each.
+        let v =
+            verdict_of("[[body]]\nid = \"a\"\nposition = 2\n[[body]]\nid = \"b\"\nposition = 2\n");
+        assert_eq!(v.severity, None);
+        assert_eq!(v.headline, "No finding: on these measures power is shared");
+        assert!(v.summary.starts_with("a holds 50% of the combined power of the 2 partners, where an equal share would be 50%. Gini 0.00"), "{}", v.summary);
+        // One body with everything and a dummy seat: the symbolic verdict.
+        let v = verdict_of(
+            "[[body]]\nid = \"a\"\nposition = 5\nseats = 3\n[[body]]\nid = \"b\"\nposition = 0\nseats = 1\n",
+        );
+        assert_eq!(v.severity, Some(Severity::Concern));
+        assert!(
+            v.headline
+                .starts_with("Symbolic rather than real: power is concentrated in a"),
+            "{}",
+            v.headline
+        );
+        // No data: no composite to speak of.
+        let v = verdict_of("[[body]]\nid = \"a\"\n[[body]]\nid = \"b\"\n");
+        assert!(
+            v.summary.starts_with("No dimension has data"),
+            "{}",
+            v.summary
+        );
+    }
+
     #[test]
     fn amounts_get_thousands_separators() {
         assert_eq!(amount(1_400_000.0), "1,400,000");

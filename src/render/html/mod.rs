@@ -301,7 +301,7 @@ fn finding(s: &mut String, r: &Report, f: &Finding) {
     let names: Vec<&str> = f.bodies.iter().map(|id| name_of(r, id)).collect();
     let mut items: Vec<(String, String)> = Vec::new();
     if !names.is_empty() {
-        items.push(("concerns".into(), names.join(", ")));
+        items.push(("partners".into(), names.join(", ")));
     }
     items.extend(story::evidence(f));
     s.push_str("<dl class=\"evidence\">");
