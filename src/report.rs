@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer, ser::SerializeMap};
 
 use crate::findings::Finding;
 use crate::inequality::Inequality;
-use crate::partnership::Sector;
+use crate::partnership::{How, Outcome, Sector};
 
 /// The JSON contract version.
 pub const REPORT_FORMAT: u32 = 1;
@@ -59,6 +59,14 @@ pub struct Report {
     pub decisions: Option<DecisionSummary>,
     /// Findings, most severe first, then in code order.
     pub findings: Vec<Finding>,
+    /// Informal ties, one per pair of bodies with any contact, in file order
+    /// of the pair (added in format 1; absent when no contact is recorded).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<Tie>,
+    /// The recorded history between pairs of partners, in file order
+    /// (added in format 1; absent when none is recorded).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub relationships: Vec<RelationshipReport>,
 }
 
 /// `partnership` in the JSON.
@@ -238,6 +246,43 @@ pub struct Dyad {
     pub mutual: f64,
 }
 
+/// An informal tie between two bodies: every `[[contact]]` of the pair added up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tie {
+    /// The two bodies (ids), the one first in the file first.
+    pub between: [String; 2],
+    /// Sum of the frequency weights (daily 5, weekly 4, monthly 3, quarterly 2, rarely 1).
+    pub weight: f64,
+    /// Number of `[[contact]]` entries for the pair.
+    pub contacts: usize,
+}
+
+/// The history between two partners, as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelationshipReport {
+    /// The two bodies (ids), as written in the file.
+    pub between: [String; 2],
+    /// -2 (long mistrust) ..= 2 (long, positive history).
+    pub trust: i64,
+}
+
+/// One recorded decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionRecord {
+    /// Title, as written.
+    pub title: String,
+    /// Proposer (id), when recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<String>,
+    /// adopted | rejected | deferred.
+    pub outcome: Outcome,
+    /// consensus | vote | chair | outside-meeting.
+    pub how: How,
+    /// Date, free text, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
 /// How decisions were taken.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DecisionSummary {
@@ -251,4 +296,6 @@ pub struct DecisionSummary {
     pub deferred: usize,
     /// Count per way of deciding (consensus, vote, chair, outside-meeting).
     pub how: Ordered<usize>,
+    /// Every decision, in file order (added in format 1).
+    pub record: Vec<DecisionRecord>,
 }

@@ -378,6 +378,17 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
                     .map(|&h| (h.name(), p.decisions.iter().filter(|d| d.how == h).count()))
                     .collect(),
             ),
+            record: p
+                .decisions
+                .iter()
+                .map(|d| DecisionRecord {
+                    title: d.title.clone(),
+                    proposed_by: d.proposed_by.map(|i| p.bodies[i].id.clone()),
+                    outcome: d.outcome,
+                    how: d.how,
+                    date: d.date.clone(),
+                })
+                .collect(),
         }
     });
     Report {
@@ -397,7 +408,42 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
         dependence,
         decisions,
         findings,
+        ties: ties(p),
+        relationships: p
+            .relationships
+            .iter()
+            .map(|r| RelationshipReport {
+                between: r.between.map(|i| p.bodies[i].id.clone()),
+                trust: r.trust,
+            })
+            .collect(),
     }
+}
+
+/// One [`Tie`] per pair with any contact: weights and entries added up,
+/// pairs ordered by their first body and then their second, in file order.
+fn ties(p: &Partnership) -> Vec<Tie> {
+    let mut pairs: Vec<((usize, usize), f64, usize)> = Vec::new();
+    for c in &p.contacts {
+        let [a, b] = c.between;
+        let key = (a.min(b), a.max(b));
+        match pairs.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, weight, count)) => {
+                *weight += c.frequency.weight();
+                *count += 1;
+            }
+            None => pairs.push((key, c.frequency.weight(), 1)),
+        }
+    }
+    pairs.sort_by_key(|(k, _, _)| *k);
+    pairs
+        .into_iter()
+        .map(|((a, b), weight, contacts)| Tie {
+            between: [p.bodies[a].id.clone(), p.bodies[b].id.clone()],
+            weight,
+            contacts,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -44,6 +44,23 @@ pub enum ReportFormat {
     Text,
     /// The JSON contract (see the README).
     Json,
+    /// GitHub-flavoured markdown (pull-request comments, wikis, job summaries).
+    Markdown,
+    /// One CSV table for spreadsheets; choose it with --table.
+    Csv,
+    /// One self-contained HTML page with charts (no network needed; prints on A4).
+    Html,
+}
+
+/// The CSV tables of `report --format csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CsvTableArg {
+    /// One row per body: every share, the composite, voting power and more.
+    Bodies,
+    /// One row per ordered pair: dependence, power advantage, informal tie, trust.
+    Dyads,
+    /// One row per dimension and inequality index.
+    Indices,
 }
 
 /// Voting index behind the voting dimension.
@@ -67,6 +84,9 @@ pub struct ReportArgs {
     /// The voting-power index used for the voting dimension.
     #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
     pub voting_index: VotingIndexArg,
+    /// The CSV table to write (only with --format csv; default bodies).
+    #[arg(long, value_enum, value_name = "TABLE")]
+    pub table: Option<CsvTableArg>,
     /// Write the report to this file instead of stdout.
     #[arg(long, short, value_name = "OUT")]
     pub output: Option<PathBuf>,

@@ -1,14 +1,15 @@
 //! `powershare report`.
 
-use anyhow::Context;
-use powershare::render::{self, Format};
+use anyhow::{Context, bail};
+use powershare::render::{self, CsvTable, Format};
 use powershare::{Options, VotingIndex};
 
-use super::args::{ReportArgs, ReportFormat, VotingIndexArg};
+use super::args::{CsvTableArg, ReportArgs, ReportFormat, VotingIndexArg};
 use super::{Status, files, write_stdout};
 
 /// Load every file (all must be valid), score, render, write.
 pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
+    let format = format(args)?;
     let paths = files::expand(&args.paths)?;
     let options = Options {
         voting_index: match args.voting_index {
@@ -33,19 +34,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
     if failed {
         return Ok(Status::Unusable);
     }
-    let format = match args.format {
-        ReportFormat::Text => Format::Text,
-        ReportFormat::Json => Format::Json,
-    };
-    let text = match (format, reports.as_slice()) {
-        (_, [one]) => render::render(one, format),
-        (Format::Json, many) => render::json::render_many(many),
-        (_, many) => many
-            .iter()
-            .map(|r| render::render(r, format))
-            .collect::<Vec<_>>()
-            .join("\n"),
-    };
+    let text = render::render_many(&reports, format);
     match &args.output {
         Some(out) => {
             std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?
@@ -53,4 +42,22 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
         None => write_stdout(&text)?,
     }
     Ok(Status::Success)
+}
+
+/// The output format, checked once: `--table` belongs to CSV only.
+fn format(args: &ReportArgs) -> anyhow::Result<Format> {
+    if args.table.is_some() && args.format != ReportFormat::Csv {
+        bail!("--table chooses a CSV table; use it with --format csv");
+    }
+    Ok(match args.format {
+        ReportFormat::Text => Format::Text,
+        ReportFormat::Json => Format::Json,
+        ReportFormat::Markdown => Format::Markdown,
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Csv => Format::Csv(match args.table.unwrap_or(CsvTableArg::Bodies) {
+            CsvTableArg::Bodies => CsvTable::Bodies,
+            CsvTableArg::Dyads => CsvTable::Dyads,
+            CsvTableArg::Indices => CsvTable::Indices,
+        }),
+    })
 }

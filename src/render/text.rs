@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use super::escape::terminal_text as tt;
 use super::table::{Align, Table};
 use crate::Report;
 
@@ -46,9 +47,9 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
 /// The whole text report.
 pub fn render(r: &Report) -> String {
     let mut s = String::new();
-    let _ = write!(s, "{}", r.partnership.name);
+    let _ = write!(s, "{}", tt(&r.partnership.name));
     if let Some(period) = &r.partnership.period {
-        let _ = write!(s, " ({period})");
+        let _ = write!(s, " ({})", tt(period));
     }
     s.push('\n');
     let present = r.dimensions.iter().filter(|d| d.present).count();
@@ -88,7 +89,7 @@ pub fn render(r: &Report) -> String {
                 s,
                 "  {}: {}",
                 d.name,
-                d.note.as_deref().unwrap_or("no data")
+                tt(d.note.as_deref().unwrap_or("no data"))
             );
         }
     }
@@ -104,7 +105,11 @@ fn findings(s: &mut String, r: &Report) {
     for f in &r.findings {
         let head = format!("  {:<8} {}", f.severity.name().to_uppercase(), f.code);
         let _ = writeln!(s, "{head}");
-        let _ = writeln!(s, "           {}", wrap(&f.message, WIDTH, "           "));
+        let _ = writeln!(
+            s,
+            "           {}",
+            wrap(&tt(&f.message), WIDTH, "           ")
+        );
     }
     s.push('\n');
 }
@@ -160,7 +165,7 @@ fn voting(s: &mut String, r: &Report) {
             .map_or("-".into(), |x| x.to_string()),
     );
     if let Some(note) = &board.note {
-        let _ = writeln!(s, "  {note}\n");
+        let _ = writeln!(s, "  {}\n", tt(note));
         return;
     }
     let mut t = Table::new(&[

@@ -1,0 +1,210 @@
+//! The story a report tells first, shared by the markdown and HTML reports:
+//! a one-line verdict, the key figures, and findings' evidence worded for
+//! people. Everything here returns plain (unescaped) text.
+
+use crate::Report;
+use crate::findings::{Finding, Severity};
+use crate::partnership::Outcome;
+use crate::report::BodyReport;
+
+/// The verdict at the top of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Verdict {
+    /// How serious the picture is: the most severe finding, if any.
+    pub severity: Option<Severity>,
+    /// One short line.
+    pub headline: String,
+    /// One or two sentences with the numbers behind the headline.
+    pub summary: String,
+}
+
+/// The body with the largest composite share (first in file order on a tie).
+pub fn top_body(r: &Report) -> Option<&BodyReport> {
+    let mut best: Option<&BodyReport> = None;
+    for b in &r.bodies {
+        let c = b.composite?;
+        if best.is_none_or(|x| c > x.composite.unwrap_or(0.0)) {
+            best = Some(b);
+        }
+    }
+    best
+}
+
+/// The headline and summary of `r`, read off its findings and composite.
+///
+/// The headline follows the most severe finding: the `symbolic-partnership`
+/// verdict when it holds; "concerns" or "points to discuss" otherwise; and
+/// "no finding" when none holds. The summary states the top body's
+/// composite share against an equal share, the composite Gini, and the
+/// effective number of partners.
+pub fn verdict(r: &Report) -> Verdict {
+    let severity = r.findings.iter().map(|f| f.severity).max();
+    let top = top_body(r);
+    let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
+    let headline = if r.findings.iter().any(|f| f.code == "symbolic-partnership") {
+        format!(
+            "Symbolic rather than real: power is concentrated in {} and the partnership's machinery hides it",
+            top.map_or("one partner", |b| b.name.as_str())
+        )
+    } else {
+        match severity {
+            Some(Severity::Concern) => format!(
+                "Power-sharing concerns: {} to act on",
+                plural(count(Severity::Concern), "concern")
+            ),
+            Some(Severity::Warning) => format!(
+                "Broadly shared, with {} to discuss",
+                plural(count(Severity::Warning), "point")
+            ),
+            Some(Severity::Info) | None => {
+                "No finding: on these measures power is shared".to_string()
+            }
+        }
+    };
+    let n = r.bodies.len();
+    let composite = r.indices.get("composite");
+    let summary = match (top, composite) {
+        (Some(b), Some(ineq)) if n > 1 => {
+            let mut s = format!(
+                "{} holds {} of the combined power of the {} partners, where an equal share would be {}.",
+                b.name,
+                pct0(b.composite.unwrap_or(0.0)),
+                n,
+                pct0(1.0 / n as f64)
+            );
+            if let (Some(g), Some(e)) = (ineq.gini, ineq.effective_number) {
+                s.push_str(&format!(
+                    " Gini {g:.2} (0 = equal, {:.2} = one partner holds everything); power is held as if by {e:.1} equal partners.",
+                    1.0 - 1.0 / n as f64
+                ));
+            }
+            s
+        }
+        _ => "No dimension has data for every body, so the partnership has no composite measure of power.".to_string(),
+    };
+    Verdict {
+        severity,
+        headline,
+        summary,
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// A share as a whole percentage.
+pub fn pct0(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// A number with thousands separators when whole, else two decimals.
+pub fn amount(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        let digits = format!("{}", x.abs() as u64);
+        let mut out = String::new();
+        for (k, c) in digits.chars().enumerate() {
+            if k > 0 && (digits.len() - k) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if x < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        format!("{x:.2}")
+    }
+}
+
+/// The evidence of a finding as (label, value) pairs worded for people:
+/// shares, limits and gaps as percentages, counts and money as whole
+/// numbers, other figures with two decimals.
+pub fn evidence(f: &Finding) -> Vec<(String, String)> {
+    f.evidence
+        .0
+        .iter()
+        .map(|(k, v)| {
+            let label = k.replace('_', " ");
+            let is_share = ["share", "limit", "margin", "gap", "voting_power", "power_"]
+                .iter()
+                .any(|p| k.contains(p));
+            let value = if *k == "composite_gini" || *k == "max_composite_gini" {
+                format!("{v:.2}")
+            } else if is_share {
+                format!("{:.0}%", v * 100.0)
+            } else {
+                amount(*v)
+            };
+            (label, value)
+        })
+        .collect()
+}
+
+/// An outcome as written in the file.
+pub fn outcome_name(o: Outcome) -> &'static str {
+    match o {
+        Outcome::Adopted => "adopted",
+        Outcome::Rejected => "rejected",
+        Outcome::Deferred => "deferred",
+    }
+}
+
+/// The name of a body id, or the id when it is not found.
+pub fn name_of<'r>(r: &'r Report, id: &'r str) -> &'r str {
+    r.bodies
+        .iter()
+        .find(|b| b.id == id)
+        .map_or(id, |b| b.name.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict_of(toml: &str) -> Verdict {
+        let p = crate::load_str(toml).expect("valid");
+        verdict(&crate::score(&p, crate::Options::default()))
+    }
+
+    #[test]
+    fn verdict_follows_the_findings() {
+        // Two equal bodies: no finding, an equal share each.
+        let v =
+            verdict_of("[[body]]\nid = \"a\"\nposition = 2\n[[body]]\nid = \"b\"\nposition = 2\n");
+        assert_eq!(v.severity, None);
+        assert_eq!(v.headline, "No finding: on these measures power is shared");
+        assert!(v.summary.starts_with("a holds 50% of the combined power of the 2 partners, where an equal share would be 50%. Gini 0.00"), "{}", v.summary);
+        // One body with everything and a dummy seat: the symbolic verdict.
+        let v = verdict_of(
+            "[[body]]\nid = \"a\"\nposition = 5\nseats = 3\n[[body]]\nid = \"b\"\nposition = 0\nseats = 1\n",
+        );
+        assert_eq!(v.severity, Some(Severity::Concern));
+        assert!(
+            v.headline
+                .starts_with("Symbolic rather than real: power is concentrated in a"),
+            "{}",
+            v.headline
+        );
+        // No data: no composite to speak of.
+        let v = verdict_of("[[body]]\nid = \"a\"\n[[body]]\nid = \"b\"\n");
+        assert!(
+            v.summary.starts_with("No dimension has data"),
+            "{}",
+            v.summary
+        );
+    }
+
+    #[test]
+    fn amounts_get_thousands_separators() {
+        assert_eq!(amount(1_400_000.0), "1,400,000");
+        assert_eq!(amount(999.0), "999");
+        assert_eq!(amount(-1000.0), "-1,000");
+        assert_eq!(amount(0.5), "0.50");
+    }
+}
