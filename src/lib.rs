@@ -27,6 +27,7 @@ pub mod input;
 pub mod load;
 pub mod network;
 pub mod partnership;
+pub mod rebalance;
 pub mod render;
 pub mod report;
 pub mod score;

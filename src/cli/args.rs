@@ -35,6 +35,9 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print a commented, valid partnership file to start from.
     Init(InitArgs),
+    /// Search seat allocations and quotas whose voting power comes closest to a target share per body.
+    #[command(after_help = AFTER_HELP)]
+    Rebalance(RebalanceArgs),
 }
 
 /// Output formats of `report`.
@@ -114,4 +117,60 @@ pub struct InitArgs {
     /// balanced-partnership, childrens-planning-forum, community-shaping, youth-partnership.
     #[arg(long, value_name = "NAME")]
     pub example: Option<String>,
+}
+
+/// Output formats of `rebalance`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RebalanceFormat {
+    /// A readable terminal report.
+    Text,
+    /// JSON: target, today's design and the best designs (see the README).
+    Json,
+    /// GitHub-flavoured markdown.
+    Markdown,
+}
+
+/// Quotas the designs of `rebalance` may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum QuotaRuleArg {
+    /// floor(T/2) + 1 of T seats.
+    Majority,
+    /// ceil(2T/3) of T seats.
+    TwoThirds,
+    /// Any quota from a majority to unanimity.
+    Any,
+}
+
+/// Arguments of `rebalance`.
+#[derive(Debug, Args)]
+pub struct RebalanceArgs {
+    /// The partnership file.
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+    /// The share of voting power each body should have: equal, seats,
+    /// contribution, income, sqrt-income, or custom:ID=SHARE,... (shares
+    /// scaled to add up to 1; bodies not named get no seats).
+    #[arg(long, value_name = "TARGET")]
+    pub target: String,
+    /// The voting-power index to match.
+    #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
+    pub index: VotingIndexArg,
+    /// Most seats in total (default: today's total, and at least one per body taking part).
+    #[arg(long, value_name = "N")]
+    pub max_seats: Option<u64>,
+    /// Quotas the designs may use.
+    #[arg(long, value_enum, default_value_t = QuotaRuleArg::Any)]
+    pub quota_rule: QuotaRuleArg,
+    /// Keep today's veto bodies' veto in every design (dropped by default).
+    #[arg(long)]
+    pub keep_veto: bool,
+    /// Let every body take part, not only those on the board today (targets other than custom).
+    #[arg(long)]
+    pub all_bodies: bool,
+    /// How many designs to show.
+    #[arg(long, value_name = "K", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=50))]
+    pub top: u64,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = RebalanceFormat::Text)]
+    pub format: RebalanceFormat,
 }

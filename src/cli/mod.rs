@@ -3,6 +3,7 @@
 mod args;
 mod explain;
 mod files;
+mod rebalance;
 mod report;
 mod validate;
 
@@ -44,6 +45,7 @@ pub fn run() -> ExitCode {
         Command::Report(args) => report::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => print_init(&args),
+        Command::Rebalance(args) => rebalance::run(&args),
     };
     match status {
         Ok(status) => status.code(),
