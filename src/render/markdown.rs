@@ -9,7 +9,7 @@ use std::fmt::Write;
 use super::escape::markdown_inline as md;
 use super::story::{self, name_of};
 use super::table::{Align, Table};
-use super::text::{num, pct};
+use super::tables::{self, Label};
 use crate::Report;
 
 /// The whole markdown report.
@@ -103,38 +103,15 @@ fn findings(s: &mut String, r: &Report) {
 }
 
 fn bodies(s: &mut String, r: &Report) {
-    let dims: Vec<&str> = r
-        .dimensions
-        .iter()
-        .filter(|d| d.present)
-        .map(|d| d.name)
-        .collect();
-    if dims.is_empty() {
+    let Some(t) = tables::shares(r, Label::Name) else {
         return;
-    }
+    };
     s.push_str(
         "## Power by body\n\nShare of each dimension; the composite is their weighted mean.\n\n",
     );
-    let mut columns = vec![("body", Align::Left), ("composite", Align::Right)];
-    columns.extend(dims.iter().map(|d| (*d, Align::Right)));
-    let mut t = Table::new(&columns);
-    for b in &r.bodies {
-        let mut row = vec![b.name.clone(), b.composite.map_or("-".into(), pct)];
-        row.extend(
-            dims.iter()
-                .map(|d| b.shares.get(d).map_or("-".into(), |&x| pct(x))),
-        );
-        t.row(row);
-    }
     s.push_str(&t.to_markdown());
-    let weights: Vec<String> = r
-        .dimensions
-        .iter()
-        .filter(|d| d.present && d.weight != 1.0)
-        .map(|d| format!("{} x{}", d.name, d.weight))
-        .collect();
-    if !weights.is_empty() {
-        let _ = writeln!(s, "\nWeights: {} (others x1).", weights.join(", "));
+    if let Some(w) = tables::weights_note(r) {
+        let _ = writeln!(s, "\nWeights: {w}.");
     }
     s.push('\n');
 }
@@ -157,122 +134,37 @@ fn voting(s: &mut String, r: &Report) {
         let _ = writeln!(s, "{}\n", md(note));
         return;
     }
-    let mut t = Table::new(&[
-        ("body", Align::Left),
-        ("seats", Align::Right),
-        ("seat share", Align::Right),
-        ("Banzhaf", Align::Right),
-        ("Shapley-Shubik", Align::Right),
-        ("Holler", Align::Right),
-        ("Deegan-Packel", Align::Right),
-        ("Johnston", Align::Right),
-        ("flags", Align::Left),
-    ]);
-    for b in &r.bodies {
-        let Some(v) = &b.voting else { continue };
-        t.row(vec![
-            b.name.clone(),
-            v.seats.to_string(),
-            pct(v.seat_share),
-            num(v.banzhaf),
-            num(v.shapley_shubik),
-            num(v.holler),
-            num(v.deegan_packel),
-            num(v.johnston),
-            flags(v).join(", "),
-        ]);
+    if let Some(t) = tables::voting(r, Label::Name) {
+        s.push_str(&t.to_markdown());
     }
-    s.push_str(&t.to_markdown());
     s.push('\n');
 }
 
-/// The voting flags of a body, worded as in the text report.
-pub fn flags(v: &crate::report::BodyVoting) -> Vec<&'static str> {
-    let mut flags = Vec::new();
-    if v.dictator {
-        flags.push("dictator");
-    } else if v.veto {
-        flags.push("veto");
-    }
-    if v.dummy {
-        flags.push("dummy");
-    }
-    if v.seats == 0 {
-        flags.push("not on board");
-    }
-    flags
-}
-
 fn indices(s: &mut String, r: &Report) {
-    if r.indices.0.is_empty() {
-        return;
-    }
+    let Some(t) = tables::indices(r) else { return };
     s.push_str(
         "## Inequality\n\n0 = equal; higher = more concentrated; - = undefined for the data.\n\n",
     );
-    let mut columns = vec![("index", Align::Left)];
-    columns.extend(r.indices.0.iter().map(|(k, _)| (*k, Align::Right)));
-    let mut t = Table::new(&columns);
-    let rows = r.indices.0[0].1.indices();
-    for (k, (name, _)) in rows.iter().enumerate() {
-        let mut row = vec![name.replace('_', " ")];
-        row.extend(r.indices.0.iter().map(|(_, ineq)| num(ineq.indices()[k].1)));
-        t.row(row);
-    }
     s.push_str(&t.to_markdown());
     s.push('\n');
 }
 
 fn dependence(s: &mut String, r: &Report) {
-    if r.dependence.is_empty() {
+    let Some(t) = tables::dependence(r, Label::Name, 2) else {
         return;
-    }
+    };
     s.push_str(
         "## Dependence\n\nEmerson: the power of B over A is A's dependence on B (D, 0 to 1).\n\n",
     );
-    let mut t = Table::new(&[
-        ("body", Align::Left),
-        ("depends on", Align::Left),
-        ("D", Align::Right),
-        ("from funding", Align::Right),
-        ("stated", Align::Right),
-        ("advantage of the other", Align::Right),
-    ]);
-    for d in &r.dependence {
-        t.row(vec![
-            name_of(r, &d.of).to_string(),
-            name_of(r, &d.on).to_string(),
-            format!("{:.2}", d.share),
-            format!("{:.2}", d.funding),
-            format!("{:.2}", d.stated),
-            format!("{:+.2}", d.power_advantage),
-        ]);
-    }
     s.push_str(&t.to_markdown());
     s.push('\n');
 }
 
 fn network(s: &mut String, r: &Report) {
-    if r.bodies.iter().all(|b| b.network.is_none()) {
+    let Some(t) = tables::network(r, Label::Name) else {
         return;
-    }
+    };
     s.push_str("## Informal contacts outside meetings\n\nStrength: daily 5, weekly 4, monthly 3, quarterly 2, rarely 1, added over partners.\n\n");
-    let mut t = Table::new(&[
-        ("body", Align::Left),
-        ("strength", Align::Right),
-        ("partners", Align::Right),
-        ("betweenness", Align::Right),
-    ]);
-    for b in &r.bodies {
-        if let Some(n) = &b.network {
-            t.row(vec![
-                b.name.clone(),
-                format!("{}", n.strength),
-                n.ties.to_string(),
-                format!("{:.3}", n.betweenness),
-            ]);
-        }
-    }
     s.push_str(&t.to_markdown());
     s.push('\n');
 }

@@ -7,6 +7,7 @@ pub mod json;
 pub mod markdown;
 pub mod story;
 pub mod table;
+pub mod tables;
 pub mod text;
 
 pub use csv::CsvTable;

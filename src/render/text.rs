@@ -4,24 +4,11 @@ use std::fmt::Write;
 
 use super::escape::terminal_text as tt;
 use super::table::{Align, Table};
+use super::tables::{self, Label};
 use crate::Report;
 
 /// Width that finding sentences are wrapped to.
 const WIDTH: usize = 88;
-
-/// A share as a percentage with one decimal.
-pub fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
-}
-
-/// An index value with three decimals, or "-" when undefined.
-pub fn num(x: Option<f64>) -> String {
-    // Rounding noise such as -1e-17 must not print as "-0.000".
-    x.map_or_else(
-        || "-".into(),
-        |v| format!("{:.3}", if v.abs() < 5e-4 { 0.0 } else { v }),
-    )
-}
 
 /// Wrap `text` to `width` columns; continuation lines start with `indent`.
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
@@ -115,37 +102,14 @@ fn findings(s: &mut String, r: &Report) {
 }
 
 fn bodies(s: &mut String, r: &Report) {
-    let dims: Vec<&str> = r
-        .dimensions
-        .iter()
-        .filter(|d| d.present)
-        .map(|d| d.name)
-        .collect();
-    if dims.is_empty() {
+    let Some(t) = tables::shares(r, Label::Id) else {
         s.push_str("No dimension has data, so there is no composite.\n\n");
         return;
-    }
+    };
     s.push_str("Power by body (share of each dimension; composite = weighted mean)\n");
-    let mut columns = vec![("body", Align::Left), ("composite", Align::Right)];
-    columns.extend(dims.iter().map(|d| (*d, Align::Right)));
-    let mut t = Table::new(&columns);
-    for b in &r.bodies {
-        let mut row = vec![b.id.clone(), b.composite.map_or("-".into(), pct)];
-        row.extend(
-            dims.iter()
-                .map(|d| b.shares.get(d).map_or("-".into(), |&x| pct(x))),
-        );
-        t.row(row);
-    }
     s.push_str(&t.to_text("  "));
-    let weights: Vec<String> = r
-        .dimensions
-        .iter()
-        .filter(|d| d.present && d.weight != 1.0)
-        .map(|d| format!("{} x{}", d.name, d.weight))
-        .collect();
-    if !weights.is_empty() {
-        let _ = writeln!(s, "  weights: {} (others x1)", weights.join(", "));
+    if let Some(w) = tables::weights_note(r) {
+        let _ = writeln!(s, "  weights: {w}");
     }
     s.push('\n');
 }
@@ -168,63 +132,15 @@ fn voting(s: &mut String, r: &Report) {
         let _ = writeln!(s, "  {}\n", tt(note));
         return;
     }
-    let mut t = Table::new(&[
-        ("body", Align::Left),
-        ("seats", Align::Right),
-        ("seat share", Align::Right),
-        ("banzhaf", Align::Right),
-        ("penrose", Align::Right),
-        ("shapley-shubik", Align::Right),
-        ("holler", Align::Right),
-        ("deegan-packel", Align::Right),
-        ("johnston", Align::Right),
-        ("flags", Align::Left),
-    ]);
-    for b in &r.bodies {
-        let Some(v) = &b.voting else { continue };
-        let mut flags = Vec::new();
-        if v.dictator {
-            flags.push("dictator");
-        } else if v.veto {
-            flags.push("veto");
-        }
-        if v.dummy {
-            flags.push("dummy");
-        }
-        if v.seats == 0 {
-            flags.push("not on board");
-        }
-        t.row(vec![
-            b.id.clone(),
-            v.seats.to_string(),
-            pct(v.seat_share),
-            num(v.banzhaf),
-            num(v.banzhaf_absolute),
-            num(v.shapley_shubik),
-            num(v.holler),
-            num(v.deegan_packel),
-            num(v.johnston),
-            flags.join(", "),
-        ]);
+    if let Some(t) = tables::voting(r, Label::Id) {
+        s.push_str(&t.to_text("  "));
     }
-    s.push_str(&t.to_text("  "));
     s.push('\n');
 }
 
 fn indices(s: &mut String, r: &Report) {
-    if r.indices.0.is_empty() {
-        return;
-    }
+    let Some(t) = tables::indices(r) else { return };
     s.push_str("Inequality (0 = equal; higher = more concentrated)\n");
-    let mut columns = vec![("index", Align::Left)];
-    columns.extend(r.indices.0.iter().map(|(k, _)| (*k, Align::Right)));
-    let mut t = Table::new(&columns);
-    let rows = r.indices.0[0].1.indices();
-    for (k, (name, _)) in rows.iter().enumerate() {
-        let mut row = vec![name.replace('_', " ")];
-        row.extend(r.indices.0.iter().map(|(_, ineq)| num(ineq.indices()[k].1)));
-        t.row(row);
-    }
     s.push_str(&t.to_text("  "));
     let undefined: Vec<String> = r
         .indices
@@ -248,53 +164,19 @@ fn indices(s: &mut String, r: &Report) {
 }
 
 fn dependence(s: &mut String, r: &Report) {
-    if r.dependence.is_empty() {
+    let Some(t) = tables::dependence(r, Label::Id, 2) else {
         return;
-    }
+    };
     s.push_str("Dependence (Emerson: the power of B over A is A's dependence on B)\n");
-    let mut t = Table::new(&[
-        ("body", Align::Left),
-        ("depends on", Align::Left),
-        ("D", Align::Right),
-        ("from funding", Align::Right),
-        ("stated", Align::Right),
-        ("advantage of the other", Align::Right),
-    ]);
-    for d in &r.dependence {
-        t.row(vec![
-            d.of.clone(),
-            d.on.clone(),
-            format!("{:.2}", d.share),
-            format!("{:.2}", d.funding),
-            format!("{:.2}", d.stated),
-            format!("{:+.2}", d.power_advantage),
-        ]);
-    }
     s.push_str(&t.to_text("  "));
     s.push('\n');
 }
 
 fn network(s: &mut String, r: &Report) {
-    if r.bodies.iter().all(|b| b.network.is_none()) {
+    let Some(t) = tables::network(r, Label::Id) else {
         return;
-    }
+    };
     s.push_str("Informal contacts outside meetings\n");
-    let mut t = Table::new(&[
-        ("body", Align::Left),
-        ("strength", Align::Right),
-        ("partners", Align::Right),
-        ("betweenness", Align::Right),
-    ]);
-    for b in &r.bodies {
-        if let Some(n) = &b.network {
-            t.row(vec![
-                b.id.clone(),
-                format!("{}", n.strength),
-                n.ties.to_string(),
-                format!("{:.3}", n.betweenness),
-            ]);
-        }
-    }
     s.push_str(&t.to_text("  "));
     s.push('\n');
 }

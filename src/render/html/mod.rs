@@ -20,10 +20,9 @@ pub mod voting;
 use std::fmt::Write;
 
 use super::escape::html_text;
-use super::markdown::flags;
 use super::story::{self, name_of};
 use super::table::{Align, Table};
-use super::text::{num, pct};
+use super::tables::{self, Label, num};
 use crate::Report;
 use crate::findings::{Finding, Severity};
 
@@ -326,24 +325,9 @@ fn section(s: &mut String, title: &str, lead: &str, figure: &str, table: &str) {
 }
 
 fn bodies_table(r: &Report) -> String {
-    let dims: Vec<&str> = r
-        .dimensions
-        .iter()
-        .filter(|d| d.present)
-        .map(|d| d.name)
-        .collect();
-    let mut columns = vec![("partner", Align::Left), ("composite", Align::Right)];
-    columns.extend(dims.iter().map(|d| (*d, Align::Right)));
-    let mut t = Table::new(&columns);
-    for b in &r.bodies {
-        let mut row = vec![b.name.clone(), b.composite.map_or("-".into(), pct)];
-        row.extend(
-            dims.iter()
-                .map(|d| b.shares.get(d).map_or("-".into(), |&x| pct(x))),
-        );
-        t.row(row);
-    }
-    t.to_html("Share of each dimension of power, per partner")
+    tables::shares(r, Label::Name).map_or_else(String::new, |t| {
+        t.to_html("Share of each dimension of power, per partner")
+    })
 }
 
 fn composite_indices_table(r: &Report) -> String {
@@ -376,78 +360,22 @@ fn composite_indices_table(r: &Report) -> String {
 }
 
 fn voting_table(r: &Report) -> String {
-    let mut t = Table::new(&[
-        ("partner", Align::Left),
-        ("seats", Align::Right),
-        ("seat share", Align::Right),
-        ("Banzhaf", Align::Right),
-        ("Shapley-Shubik", Align::Right),
-        ("Penrose", Align::Right),
-        ("Holler", Align::Right),
-        ("Deegan-Packel", Align::Right),
-        ("Johnston", Align::Right),
-        ("marked", Align::Left),
-    ]);
-    for b in &r.bodies {
-        let Some(v) = &b.voting else { continue };
-        t.row(vec![
-            b.name.clone(),
-            v.seats.to_string(),
-            pct(v.seat_share),
-            num(v.banzhaf),
-            num(v.shapley_shubik),
-            num(v.banzhaf_absolute),
-            num(v.holler),
-            num(v.deegan_packel),
-            num(v.johnston),
-            flags(v).join(", "),
-        ]);
-    }
-    t.to_html("Voting power per partner (indices 0 to 1)")
+    tables::voting(r, Label::Name).map_or_else(String::new, |t| {
+        t.to_html("Voting power per partner (indices 0 to 1)")
+    })
 }
 
 fn dependence_table(r: &Report) -> String {
-    if r.dependence.is_empty() {
-        return "<p>No partner depends on another.</p>\n".into();
+    match tables::dependence(r, Label::Name, 3) {
+        None => "<p>No partner depends on another.</p>\n".into(),
+        Some(t) => t.to_html("Dependence of one partner on another (0 to 1)"),
     }
-    let mut t = Table::new(&[
-        ("partner", Align::Left),
-        ("depends on", Align::Left),
-        ("D", Align::Right),
-        ("from funding", Align::Right),
-        ("stated", Align::Right),
-        ("power advantage of the other", Align::Right),
-    ]);
-    for d in &r.dependence {
-        t.row(vec![
-            name_of(r, &d.of).to_string(),
-            name_of(r, &d.on).to_string(),
-            format!("{:.3}", d.share),
-            format!("{:.3}", d.funding),
-            format!("{:.3}", d.stated),
-            format!("{:+.3}", d.power_advantage),
-        ]);
-    }
-    t.to_html("Dependence of one partner on another (0 to 1)")
 }
 
 fn network_table(r: &Report) -> String {
-    let mut t = Table::new(&[
-        ("partner", Align::Left),
-        ("strength", Align::Right),
-        ("partners in contact", Align::Right),
-        ("betweenness", Align::Right),
-    ]);
-    for b in &r.bodies {
-        if let Some(n) = &b.network {
-            t.row(vec![
-                b.name.clone(),
-                format!("{}", n.strength),
-                n.ties.to_string(),
-                format!("{:.2}", n.betweenness),
-            ]);
-        }
-    }
+    let Some(t) = tables::network(r, Label::Name) else {
+        return String::new();
+    };
     let mut out = t.to_html("Informal contact per partner");
     if !r.ties.is_empty() {
         let mut ties = Table::new(&[

@@ -5,7 +5,7 @@
 
 use super::svg::{f, figure, pct, tooltip, wrap};
 use crate::Report;
-use crate::render::markdown::flags;
+use crate::render::tables::flags;
 
 const LABEL: f64 = 230.0;
 const BAR: f64 = 380.0;
