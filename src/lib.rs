@@ -33,6 +33,7 @@ pub mod report;
 pub mod score;
 pub mod template;
 pub mod voting;
+pub mod whatif;
 
 pub use diagnostic::{Diagnostic, LoadError, Position, Problem};
 pub use load::{load, load_str};

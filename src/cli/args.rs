@@ -38,7 +38,28 @@ pub enum Command {
     /// Search seat allocations and quotas whose voting power comes closest to a target share per body.
     #[command(after_help = AFTER_HELP)]
     Rebalance(RebalanceArgs),
+    /// Change values of a partnership file (--set PATH=VALUE), score it again, and print what changed.
+    #[command(after_help = WHATIF_HELP)]
+    Whatif(WhatifArgs),
 }
+
+const WHATIF_HELP: &str = "\
+Paths name fields as validation errors do:
+  partnership.{name,period,currency}
+  body.ID.{name,sector,income,staff,contribution,position,seats}, body.ID.expertise.DOMAIN
+  board.{quota,veto,also_majority_of_bodies,chair}
+  funding.N.{from,to,amount,kind}, dependence.N.{of,on,share,what}
+  contact.N.{between,frequency}, relationship.N.{between,trust}
+  decision.N.{title,proposed_by,outcome,how,supported,opposed,date}
+  perception.N.rater, perception.N.influence.ID
+  weights.DIMENSION, policy.{max_composite_gini,max_top_share,max_dependence,power_seat_gap,deny}
+ID is a body id; N an entry's number, from 0, in file order. Values are TOML or plain words:
+  --set body.cvs.seats=3 --set board.quota=two-thirds --set board.veto=[] --set funding.0.amount=0
+
+Exit codes:
+  0  success
+  2  unusable input: unreadable file, invalid TOML, failed validation (before or after the changes),
+     an unknown path or a value of the wrong kind";
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -93,6 +114,10 @@ pub struct ReportArgs {
     /// Write the report to this file instead of stdout.
     #[arg(long, short, value_name = "OUT")]
     pub output: Option<PathBuf>,
+    /// Leave out the markdown and HTML section "what would share power more
+    /// evenly" (a quick search for a board design closer to equal voting power).
+    #[arg(long)]
+    pub no_redesign: bool,
 }
 
 /// Arguments of `explain`.
@@ -173,4 +198,32 @@ pub struct RebalanceArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = RebalanceFormat::Text)]
     pub format: RebalanceFormat,
+}
+
+/// Output formats of `whatif` (those of `diff`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum WhatifFormat {
+    /// Readable text.
+    Text,
+    /// Markdown, for a step summary or a pull-request comment.
+    Markdown,
+    /// JSON.
+    Json,
+}
+
+/// Arguments of `whatif`.
+#[derive(Debug, Args)]
+pub struct WhatifArgs {
+    /// The partnership file.
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+    /// A change, PATH=VALUE; repeat for several (applied in order).
+    #[arg(long = "set", value_name = "PATH=VALUE")]
+    pub sets: Vec<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = WhatifFormat::Text)]
+    pub format: WhatifFormat,
+    /// The voting-power index used for the voting dimension.
+    #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
+    pub voting_index: VotingIndexArg,
 }

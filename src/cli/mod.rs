@@ -6,6 +6,7 @@ mod files;
 mod rebalance;
 mod report;
 mod validate;
+mod whatif;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -46,6 +47,7 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => print_init(&args),
         Command::Rebalance(args) => rebalance::run(&args),
+        Command::Whatif(args) => whatif::run(&args),
     };
     match status {
         Ok(status) => status.code(),

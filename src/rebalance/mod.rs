@@ -402,6 +402,7 @@ pub fn rebalance(p: &Partnership, options: &Options) -> Result<Rebalance, Rebala
         index: options.index,
         max_seats,
         quota: options.quota,
+        today_seats: today_total,
     };
     let today_seats: Vec<u64> = players.iter().map(|&i| p.bodies[i].seats).collect();
     let found = search::search(

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::{CLOSE, Design, Rebalance};
 use crate::render::escape::{markdown_inline, terminal_text};
 use crate::render::table::{Align, Table};
-use crate::render::text::pct;
+use crate::render::tables::pct;
 
 /// A gap in percentage points, one decimal.
 pub fn points(x: f64) -> String {

@@ -4,9 +4,11 @@
 //! `max_seats` in total, and a quota from the allowed range for that total
 //! (every quota of the range is scored in one pass by
 //! [`evaluate::power`]). Designs are ranked by their largest absolute gap
-//! between power and target, then their total absolute gap, then fewer
-//! seats, then seats and quota in order (so the ranking is total and the
-//! output deterministic). Gaps are compared after rounding to 1e-9, so
+//! between power and target, then their total absolute gap; among equally
+//! close designs, the one whose seat shares are nearest its power shares
+//! (seats that do not mislead), then the nearest in size to today's board,
+//! then fewer seats, then seats and quota in order (so the ranking is
+//! total and the output deterministic). Gaps are compared after rounding to 1e-9, so
 //! rounding noise never decides between two designs.
 //!
 //! - Exhaustive when the number of allocations times the cost of one is
@@ -115,6 +117,9 @@ pub struct Space {
     pub max_seats: u64,
     /// Allowed quotas.
     pub quota: QuotaChoice,
+    /// Today's total seats: among equally close designs, the one whose
+    /// size is nearest to it ranks first (then the smaller).
+    pub today_seats: u64,
 }
 
 /// A design found: seats per player and the quota.
@@ -140,11 +145,15 @@ pub struct Found {
     pub evaluated: u64,
 }
 
-/// Rank of a design: rounded largest gap, rounded total gap, total seats.
+/// Rank of a design: rounded largest gap, rounded total gap, rounded gap
+/// between seat shares and power, distance of its size from today's, total
+/// seats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 struct Score {
     max_gap: u64,
     total_gap: u64,
+    seats_gap: u64,
+    from_today: u64,
     total: u64,
 }
 
@@ -279,15 +288,18 @@ impl Searcher<'_> {
         let mut best: Option<(Score, u64, usize)> = None;
         for (k, q) in quotas.enumerate() {
             let row = table.row(k);
-            let (mut max_gap, mut total_gap) = (0.0f64, 0.0);
-            for (p, t) in row.iter().zip(&self.space.target) {
+            let (mut max_gap, mut total_gap, mut seats_gap) = (0.0f64, 0.0, 0.0);
+            for ((p, t), &w) in row.iter().zip(&self.space.target).zip(seats) {
                 let g = (p - t).abs();
                 max_gap = max_gap.max(g);
                 total_gap += g;
+                seats_gap += (p - w as f64 / total as f64).abs();
             }
             let score = Score {
                 max_gap: (max_gap * RESOLUTION).round() as u64,
                 total_gap: (total_gap * RESOLUTION).round() as u64,
+                seats_gap: (seats_gap * RESOLUTION).round() as u64,
+                from_today: total.abs_diff(self.space.today_seats),
                 total,
             };
             if self.pool.offer(score, seats, q, row) {

@@ -3,12 +3,17 @@
 //! the board, shown only when it finds a design clearly more even than
 //! today's.
 
+use std::fmt::Write;
+
 use serde::Serialize;
 
 use super::{Design, Effort, Options, QuotaChoice, Target, rebalance};
+use crate::Report;
 use crate::partnership::Partnership;
+use crate::render::escape::{html_text, markdown_inline as md};
+use crate::render::story::name_of;
 use crate::render::table::{Align, Table};
-use crate::render::text::pct;
+use crate::render::tables::pct;
 use crate::score::VotingIndex;
 
 /// A design must bring the largest gap down by at least this much (half a
@@ -71,16 +76,13 @@ pub fn suggest(p: &Partnership, index: VotingIndex) -> Option<Suggestion> {
     })
 }
 
-/// A body's name, given its id and the (id, name) pairs of the report.
-fn name<'a>(names: &'a [(String, String)], id: &'a str) -> &'a str {
-    names
-        .iter()
-        .find(|(i, _)| i == id)
-        .map_or(id, |(_, n)| n.as_str())
+/// A body's display name in the report.
+fn name<'a>(r: &'a Report, id: &'a str) -> &'a str {
+    name_of(r, id)
 }
 
 /// A design in one sentence (plain text; the renderer escapes it).
-fn sentence(d: &Design, names: &[(String, String)]) -> String {
+fn sentence(d: &Design, r: &Report) -> String {
     let on: Vec<(&str, u64)> = d
         .seats
         .0
@@ -97,18 +99,17 @@ fn sentence(d: &Design, names: &[(String, String)]) -> String {
         )
     } else {
         on.iter()
-            .map(|(id, s)| format!("{} {s}", name(names, id)))
+            .map(|(id, s)| format!("{} {s}", name(r, id)))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let powers: Vec<f64> = d.power.values();
     let on_power: Vec<f64> = d
         .seats
         .0
         .iter()
-        .zip(&powers)
+        .zip(d.power.values())
         .filter(|((_, s), _)| *s > 0)
-        .map(|(_, &p)| p)
+        .map(|(_, p)| p)
         .collect();
     let lo = on_power.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = on_power.iter().copied().fold(0.0, f64::max);
@@ -121,14 +122,30 @@ fn sentence(d: &Design, names: &[(String, String)]) -> String {
             pct(hi)
         )
     };
-    format!(
-        "{seats}, and a decision needing {} of the {} votes ({}): {spread}.",
-        d.quota, d.total_seats, d.rule
-    )
+    let seats_word = if d.total_seats == 1 { "vote" } else { "votes" };
+    let rule = if d.rule.contains(" of ") {
+        String::new()
+    } else {
+        format!(" ({})", d.rule)
+    };
+    let bodies = if d.also_majority_of_bodies {
+        " and a majority of the partners"
+    } else {
+        ""
+    };
+    let mut out = format!(
+        "{seats}, with decisions needing {} of the {} {seats_word}{rule}{bodies}: {spread}.",
+        d.quota, d.total_seats
+    );
+    // A partner whose seats the others cannot do without has a veto.
+    if on.len() > 1 && on.iter().all(|(_, s)| d.total_seats - s < d.quota) {
+        out.push_str(" Every partner would then have a veto.");
+    }
+    out
 }
 
-/// The section's sentences, in order (plain text).
-pub fn sentences(s: &Suggestion, names: &[(String, String)]) -> Vec<String> {
+/// The section's paragraphs, in order (plain text).
+pub fn sentences(s: &Suggestion, r: &Report) -> Vec<String> {
     let c = &s.current;
     let powers = c.power.values();
     let on: Vec<(usize, f64)> = c
@@ -140,39 +157,50 @@ pub fn sentences(s: &Suggestion, names: &[(String, String)]) -> Vec<String> {
         .map(|(k, _)| (k, powers[k]))
         .collect();
     let mut out = Vec::new();
-    if let (Some(lo), Some(hi)) = (
-        on.iter().min_by(|a, b| a.1.total_cmp(&b.1)),
-        on.iter().max_by(|a, b| a.1.total_cmp(&b.1)),
-    ) {
+    // Largest first; on a tie the first in file order.
+    let hi = on
+        .iter()
+        .copied()
+        .reduce(|a, b| if b.1 > a.1 { b } else { a });
+    let lo = on
+        .iter()
+        .copied()
+        .reduce(|a, b| if b.1 < a.1 { b } else { a });
+    if let (Some(hi), Some(lo)) = (hi, lo) {
         out.push(format!(
             "Today {} holds {} of the voting power and {} {}; an equal share would be {} each.",
-            name(names, &c.power.0[hi.0].0),
+            name(r, &c.power.0[hi.0].0),
             pct(hi.1),
-            name(names, &c.power.0[lo.0].0),
+            name(r, &c.power.0[lo.0].0),
             pct(lo.1),
             pct(1.0 / on.len() as f64),
         ));
     }
     if let Some(d) = &s.even {
-        let mut line = String::from("More even: ");
-        line.push_str(&sentence(d, names));
+        let mut line = format!("More even: {}", sentence(d, r));
         if !c.veto.is_empty() {
             line.push_str(" This drops the veto.");
         }
         out.push(line);
     }
     if let Some(d) = &s.keeping_veto {
-        out.push(format!("Keeping the veto: {}", sentence(d, names)));
+        out.push(format!("Keeping the veto: {}", sentence(d, r)));
     }
-    out.push(format!(
-        "Measured by the {} index. `powershare rebalance FILE --target equal` lists more designs, and other targets (contribution, income, custom shares).",
-        if s.index == "banzhaf" { "Banzhaf" } else { "Shapley-Shubik" }
-    ));
     out
 }
 
+const HEADING: &str = "What would share power more evenly";
+
+fn index_name(s: &Suggestion) -> &'static str {
+    if s.index == "banzhaf" {
+        "Banzhaf"
+    } else {
+        "Shapley-Shubik"
+    }
+}
+
 /// The table beside it: seats and power today and in each design.
-pub fn table(s: &Suggestion, names: &[(String, String)]) -> Table {
+pub fn table(s: &Suggestion, r: &Report) -> Table {
     let mut designs: Vec<(&str, &Design)> = vec![("today", &s.current)];
     if let Some(d) = &s.even {
         designs.push(("more even", d));
@@ -190,7 +218,7 @@ pub fn table(s: &Suggestion, names: &[(String, String)]) -> Table {
         rows: Vec::new(),
     };
     for (id, _) in &s.current.seats.0 {
-        let mut row = vec![name(names, id).to_string()];
+        let mut row = vec![name(r, id).to_string()];
         for (_, d) in &designs {
             row.push(d.seats.get(id).map_or("-".into(), |x| x.to_string()));
             row.push(d.power.get(id).map_or("-".into(), pct));
@@ -198,6 +226,54 @@ pub fn table(s: &Suggestion, names: &[(String, String)]) -> Table {
         t.row(row);
     }
     t
+}
+
+/// The markdown section, or nothing when the report has no suggestion.
+pub fn markdown(r: &Report) -> String {
+    let Some(s) = &r.redesign else {
+        return String::new();
+    };
+    let mut out = format!(
+        "## {HEADING}
+
+"
+    );
+    for line in sentences(s, r) {
+        let _ = writeln!(
+            out,
+            "{}
+",
+            md(&line)
+        );
+    }
+    out.push_str(&table(s, r).to_markdown());
+    let _ = writeln!(
+        out,
+        "
+Voting power by the {} index. `powershare rebalance FILE --target equal` lists more designs, and other targets (contribution, income, custom shares).
+",
+        index_name(s)
+    );
+    out
+}
+
+/// The HTML section, or nothing when the report has no suggestion.
+pub fn html(r: &Report) -> String {
+    let Some(s) = &r.redesign else {
+        return String::new();
+    };
+    let mut out = format!("<section class=\"redesign\">\n<h2>{HEADING}</h2>\n");
+    for (k, line) in sentences(s, r).iter().enumerate() {
+        let class = if k == 0 { " class=\"lead\"" } else { "" };
+        let _ = writeln!(out, "<p{class}>{}</p>", html_text(line));
+    }
+    let _ = writeln!(
+        out,
+        "<details class=\"numbers\" open>\n<summary>The numbers</summary>\n<div class=\"wide\">\n{}</div>\n</details>\n<p class=\"lead\">Voting power by the {} index. <code>powershare rebalance FILE --target equal</code> lists more designs, and other targets (contribution, income, custom shares).</p>\n</section>",
+        table(s, r).to_html("Seats and voting power today and in more even designs"),
+        index_name(s)
+    );
+    out
 }
 
 #[cfg(test)]
