@@ -48,18 +48,27 @@ fn scope(r: &Rebalance) -> String {
         "majority" => "a majority quota",
         _ => "a two-thirds quota",
     };
+    let index = if r.index == "banzhaf" {
+        "Banzhaf"
+    } else {
+        "Shapley-Shubik"
+    };
+    let bodies = format!("{n} {}", if n == 1 { "body" } else { "bodies" });
+    let target = match r.target_kind {
+        "equal" => format!("an equal share of {index} power for each of {bodies}"),
+        "custom" => format!("{index} power in the shares given, for {bodies}"),
+        kind => {
+            let of = match kind {
+                "seats" => "today's seats",
+                "sqrt-income" => "the square root of income",
+                other => other,
+            };
+            format!("{index} power in proportion to {of}, for {bodies}")
+        }
+    };
     format!(
-        "Target: {} shares of {} power for {} {}; up to {} seats; {}; veto {}.",
-        r.target_kind,
-        if r.index == "banzhaf" {
-            "Banzhaf"
-        } else {
-            "Shapley-Shubik"
-        },
-        n,
-        if n == 1 { "body" } else { "bodies" },
+        "Target: {target}; up to {} seats; {quotas}; veto {}.",
         r.limits.max_seats,
-        quotas,
         if r.limits.keep_veto {
             "kept"
         } else {

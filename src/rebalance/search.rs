@@ -20,9 +20,10 @@
 //!   refitted a few times by target / power; descend by moving one seat
 //!   between two bodies, adding one or removing one (first improvement,
 //!   trying the most over-powered donor and the most under-powered receiver
-//!   first); then restart from the best designs after a seeded random kick,
-//!   until [`Effort::patience`] restarts in a row bring nothing new or the
-//!   work budget is spent.
+//!   first); then restart, in turn, from the best design after a seeded
+//!   random kick, from another design kept after a kick, and from a random
+//!   allocation, until [`Effort::patience`] restarts in a row bring nothing
+//!   new or the work budget is spent.
 //!
 //! The result is proven optimal only when the search was exhaustive, or
 //! when the best design matches the target exactly.
@@ -73,16 +74,20 @@ impl QuotaChoice {
 }
 
 /// How much work the search may do. A unit is roughly one elementary
-/// operation of the evaluator; one allocation costs about
-/// n·(T + quotas) units (times n with Shapley-Shubik or a double majority).
+/// operation of the evaluator, about 2 ns on the benchmark machine; one
+/// allocation costs about 3·n·(T + quotas) units, or n²·(T + quotas) with
+/// Shapley-Shubik or a double majority.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Effort {
     /// Search exhaustively when every allocation fits in this many units.
     pub exhaustive_work: f64,
     /// Otherwise stop local search after this many units.
     pub search_work: f64,
-    /// Stop after this many restarts in a row that bring no better design.
+    /// Stop after this many restarts in a row that bring no better design...
     pub patience: u32,
+    /// ...and that spent at least this many units (so small boards, where
+    /// a restart is cheap, get many more restarts).
+    pub idle_work: f64,
 }
 
 impl Effort {
@@ -90,14 +95,16 @@ impl Effort {
     /// local search bounded to some tens of seconds on the largest boards.
     pub const THOROUGH: Effort = Effort {
         exhaustive_work: 1.5e9,
-        search_work: 2.0e10,
+        search_work: 1.0e10,
         patience: 40,
+        idle_work: 1.5e8,
     };
     /// For the report's suggestion: a few milliseconds on a usual board.
     pub const QUICK: Effort = Effort {
         exhaustive_work: 2e7,
         search_work: 2e8,
         patience: 4,
+        idle_work: 0.0,
     };
 }
 
@@ -268,7 +275,10 @@ impl Searcher<'_> {
         let n = self.n() as f64;
         let quotas = self.space.quota.range(total).count() as f64;
         let wide = self.space.index == VotingIndex::ShapleyShubik || self.space.double_majority;
-        n * (total as f64 + quotas + 8.0) * if wide { n } else { 1.0 }
+        // Measured: the one-dimensional Banzhaf pass costs about three
+        // times its n·(T + quotas) table updates, the two-dimensional one
+        // about its n²·(T + quotas).
+        n * (total as f64 + quotas + 8.0) * if wide { n } else { 3.0 }
     }
 
     /// Score `seats` under every allowed quota; offer each to the pool and
@@ -384,11 +394,23 @@ impl Searcher<'_> {
         (score, seats)
     }
 
+    /// A random allocation: a random total, each seat beyond the first
+    /// given to a random body.
+    fn random(&self, rng: &mut Rng) -> Vec<u64> {
+        let n = self.n();
+        let spare = self.space.max_seats - n as u64;
+        let mut out = vec![1u64; n];
+        for _ in 0..rng.below(spare as usize + 1) {
+            out[rng.below(n)] += 1;
+        }
+        out
+    }
+
     /// A random kick: a few seats moved, added or removed.
     fn kick(&self, seats: &[u64], rng: &mut Rng) -> Vec<u64> {
         let n = self.n();
         let mut out = seats.to_vec();
-        let moves = 1 + rng.below((n / 4).max(2));
+        let moves = 1 + rng.below((n / 2).max(3));
         for _ in 0..moves {
             let total: u64 = out.iter().sum();
             match rng.below(4) {
@@ -425,29 +447,40 @@ impl Searcher<'_> {
         }
         let mut rng = Rng(seed);
         let mut idle = 0;
+        let mut idle_since = self.work;
         let mut round = 0usize;
-        while self.work < budget && idle < effort.patience {
+        while self.work < budget
+            && (idle < effort.patience || self.work - idle_since < effort.idle_work)
+        {
             if self.pool.entries.len() >= self.pool.size
                 && self.pool.entries.iter().all(|e| e.score.exact())
             {
                 break; // nothing can rank better than an exact match
             }
-            // Alternate between the best design and the others kept.
-            let base = if round.is_multiple_of(2) || self.pool.entries.is_empty() {
-                best.as_ref().map(|b| b.1.clone())
-            } else {
-                let k = rng.below(self.pool.entries.len());
-                Some(self.pool.entries[k].seats.clone())
+            // In turn: a kick from the best design, a kick from another
+            // design kept, and a random allocation.
+            let start = match round % 3 {
+                0 => best.as_ref().map(|b| self.kick(&b.1, &mut rng)),
+                1 if !self.pool.entries.is_empty() => {
+                    let k = rng.below(self.pool.entries.len());
+                    let base = self.pool.entries[k].seats.clone();
+                    Some(self.kick(&base, &mut rng))
+                }
+                _ => Some(self.random(&mut rng)),
             };
-            let Some(base) = base else { break };
+            let Some(start) = start else { break };
             round += 1;
             self.improved = false;
-            let start = self.kick(&base, &mut rng);
             let found = self.descend(start, budget);
             if best.as_ref().is_none_or(|b| found.0 < b.0) {
                 best = Some(found);
             }
-            idle = if self.improved { 0 } else { idle + 1 };
+            if self.improved {
+                idle = 0;
+                idle_since = self.work;
+            } else {
+                idle += 1;
+            }
         }
     }
 }
