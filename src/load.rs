@@ -67,6 +67,42 @@ pub fn load_str(text: &str) -> Result<Partnership, LoadError> {
     }
 }
 
+/// Load a programme-wide policy file: TOML with the keys of a partnership
+/// file's `[policy]` table at the top level (`max_composite_gini`,
+/// `max_top_share`, `max_dependence`, `power_seat_gap`, `deny`), checked by
+/// the same rules and with the same errors. An empty file sets nothing.
+///
+/// ```
+/// let p = powershare::load::load_policy_str("max_top_share = 0.4\ndeny = [\"dummy-seat\"]\n").unwrap();
+/// assert_eq!(p.max_top_share, Some(0.4));
+/// assert!(powershare::load::load_policy_str("max_top_share = 1.5\n").is_err());
+/// ```
+pub fn load_policy_str(text: &str) -> Result<Policy, LoadError> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    let mut cx = Cx {
+        text,
+        diagnostics: Vec::new(),
+        incomplete: false,
+    };
+    for e in &errors {
+        cx.toml_error(e, None, "");
+    }
+    if !errors.is_empty() {
+        return Err(cx.finish());
+    }
+    let span = table.span();
+    let value = Spanned::new(span.clone(), DeValue::Table(table.into_inner()));
+    let raw: Option<RawPolicy> = cx.de(value, "policy");
+    let policy = raw.map(|raw| cx.check_policy(Some(&(span, raw))));
+    match policy {
+        Some(mut policy) if cx.diagnostics.is_empty() => {
+            policy.line = None;
+            Ok(policy)
+        }
+        _ => Err(cx.finish()),
+    }
+}
+
 /// The tables of a file, each deserialised on its own.
 #[derive(Default)]
 struct RawFile {

@@ -1,0 +1,180 @@
+//! `check --format markdown`: a summary for a CI step summary
+//! (`$GITHUB_STEP_SUMMARY`) or a pull-request comment: the counts, a table
+//! of files, then every breach and every problem with its line.
+//!
+//! The table lists every file when there are at most [`MAX_ROWS`];
+//! above that it lists only the files that did not pass (a step summary
+//! holds at most 1 MiB), and says how many passing files it left out.
+
+use std::fmt::Write;
+
+use super::{FileCheck, FileStatus, RuleStatus, Summary};
+
+/// Most files listed in the table when all of them pass.
+pub const MAX_ROWS: usize = 100;
+
+/// Escape text for a markdown table cell or list item: backslash before
+/// markdown's punctuation, `|` too, and line breaks as spaces.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn result(status: FileStatus) -> &'static str {
+    match status {
+        FileStatus::Pass => "✅ pass",
+        FileStatus::Breach => "❌ breach",
+        FileStatus::Unusable => "⚠️ unusable",
+    }
+}
+
+fn lines(lines: &[usize]) -> String {
+    match lines {
+        [] => String::new(),
+        [one] => format!("line {one}: "),
+        many => {
+            let list: Vec<String> = many.iter().map(usize::to_string).collect();
+            format!("lines {}: ", list.join(", "))
+        }
+    }
+}
+
+/// The summary document.
+pub fn render(files: &[FileCheck]) -> String {
+    let mut s = String::from("## powershare check\n\n");
+    let summary = Summary::of(files);
+    let _ = writeln!(s, "{}\n", summary.sentence());
+    let all = files.len() <= MAX_ROWS;
+    let rows: Vec<&FileCheck> = files
+        .iter()
+        .filter(|f| all || f.status != FileStatus::Pass)
+        .collect();
+    if !rows.is_empty() {
+        s.push_str("| File | Partnership | Result | Rules breached |\n|---|---|---|---|\n");
+        for f in &rows {
+            let partnership = match (&f.partnership, &f.period) {
+                (Some(n), Some(p)) => format!("{} ({})", escape(n), escape(p)),
+                (Some(n), None) => escape(n),
+                _ => String::new(),
+            };
+            let detail = match f.status {
+                FileStatus::Unusable => format!(
+                    "{} problem{}",
+                    f.problems.len(),
+                    if f.problems.len() == 1 { "" } else { "s" }
+                ),
+                _ => f
+                    .rules
+                    .iter()
+                    .filter(|r| r.status == RuleStatus::Breach)
+                    .map(|r| escape(&r.name()))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            let _ = writeln!(
+                s,
+                "| {} | {partnership} | {} | {detail} |",
+                escape(&f.path),
+                result(f.status)
+            );
+        }
+        s.push('\n');
+    }
+    if !all && summary.passed > 0 {
+        let _ = writeln!(
+            s,
+            "{} passing file{} not listed.\n",
+            summary.passed,
+            if summary.passed == 1 { " is" } else { "s are" }
+        );
+    }
+    let breached: Vec<&FileCheck> = files
+        .iter()
+        .filter(|f| f.status == FileStatus::Breach)
+        .collect();
+    if !breached.is_empty() {
+        s.push_str("### Breaches\n\n");
+        for f in breached {
+            let _ = writeln!(s, "**{}**\n", escape(&f.path));
+            for r in f.rules.iter().filter(|r| r.status == RuleStatus::Breach) {
+                let _ = writeln!(s, "- **{}**: {}", escape(&r.name()), escape(&r.message));
+                for v in &r.violations {
+                    let _ = writeln!(s, "  - {}{}", lines(&v.lines), escape(&v.message));
+                }
+            }
+            s.push('\n');
+        }
+    }
+    let unusable: Vec<&FileCheck> = files
+        .iter()
+        .filter(|f| f.status == FileStatus::Unusable)
+        .collect();
+    if !unusable.is_empty() {
+        s.push_str("### Unusable files\n\n");
+        for f in unusable {
+            let _ = writeln!(s, "**{}**\n", escape(&f.path));
+            for p in &f.problems {
+                let at = match (p.line, p.column) {
+                    (Some(l), Some(c)) => format!("line {l}, column {c}: "),
+                    (Some(l), None) => format!("line {l}: "),
+                    _ => String::new(),
+                };
+                let field = p
+                    .field
+                    .as_ref()
+                    .map_or(String::new(), |x| format!("{}: ", escape(x)));
+                let _ = writeln!(s, "- {at}{field}{}", escape(&p.message));
+            }
+            s.push('\n');
+        }
+    }
+    // One trailing newline.
+    while s.ends_with("\n\n") {
+        s.pop();
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(input: &str, expected: &str) {
+        assert_eq!(escape(input), expected);
+    }
+
+    #[test]
+    fn escaping() {
+        case("plain text, 0.5", "plain text, 0.5");
+        case("a|b", "a\\|b");
+        case("max_top_share", "max\\_top\\_share");
+        case(
+            "`code` *x* [l](u) <b>",
+            "\\`code\\` \\*x\\* \\[l\\](u) \\<b\\>",
+        );
+        case("two\nlines", "two lines");
+        case("back\\slash #1", "back\\\\slash \\#1");
+    }
+
+    #[test]
+    fn large_passing_batches_are_summarised() {
+        let p = crate::load_str("[[body]]\nid = \"a\"\n").unwrap();
+        let r = crate::score(&p, Default::default());
+        let one = FileCheck::checked("p.toml", &p, &r, Default::default());
+        let files = vec![one; MAX_ROWS + 1];
+        let md = render(&files);
+        assert!(!md.contains("| File |"), "{md}");
+        assert!(md.contains("101 passing files are not listed."), "{md}");
+    }
+}
