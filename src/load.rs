@@ -43,11 +43,7 @@ pub fn load(bytes: &[u8]) -> Result<Partnership, LoadError> {
 /// ```
 pub fn load_str(text: &str) -> Result<Partnership, LoadError> {
     let (table, errors) = DeTable::parse_recoverable(text);
-    let mut cx = Cx {
-        text,
-        diagnostics: Vec::new(),
-        incomplete: false,
-    };
+    let mut cx = Cx::new(text);
     if !errors.is_empty() {
         for e in errors {
             cx.toml_error(&e, None, "");
@@ -79,11 +75,7 @@ pub fn load_str(text: &str) -> Result<Partnership, LoadError> {
 /// ```
 pub fn load_policy_str(text: &str) -> Result<Policy, LoadError> {
     let (table, errors) = DeTable::parse_recoverable(text);
-    let mut cx = Cx {
-        text,
-        diagnostics: Vec::new(),
-        incomplete: false,
-    };
+    let mut cx = Cx::new(text);
     for e in &errors {
         cx.toml_error(e, None, "");
     }
@@ -129,9 +121,24 @@ struct Cx<'t> {
     /// Some table or key failed to deserialise: skip rules that compare
     /// across tables, since they would report consequences, not causes.
     incomplete: bool,
+    /// Byte offset where each line starts, so that a span's line is a
+    /// binary search, not a scan from the top of the file for every entry.
+    line_starts: Vec<usize>,
 }
 
 impl<'t> Cx<'t> {
+    fn new(text: &'t str) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Cx {
+            text,
+            diagnostics: Vec::new(),
+            incomplete: false,
+            line_starts,
+        }
+    }
+
     fn finish(&mut self) -> LoadError {
         let mut diagnostics = std::mem::take(&mut self.diagnostics);
         // File order; errors without a position last; stable for equal positions.
@@ -139,8 +146,11 @@ impl<'t> Cx<'t> {
         LoadError::Invalid { diagnostics }
     }
 
+    /// The 1-based line where `span` starts (the same as
+    /// `Position::of_span(text, span).line`: the newlines before it, plus one).
     fn line(&self, span: &Range<usize>) -> usize {
-        Position::of_span(self.text, span).line
+        self.line_starts
+            .partition_point(|&start| start <= span.start)
     }
 
     fn report(&mut self, span: Option<&Range<usize>>, field: impl Into<String>, problem: Problem) {
@@ -170,18 +180,57 @@ impl<'t> Cx<'t> {
     /// every bad key of a table is reported, not only the first. What is
     /// left is returned so its own values can still be checked, and
     /// `self.incomplete` is set so that rules across tables are skipped.
-    fn de<T: DeserializeOwned>(&mut self, value: Spanned<DeValue<'_>>, field: &str) -> Option<T> {
+    ///
+    /// The first attempt consumes the value without copying it (most values
+    /// are valid, and copying every table cost a tenth of `validate`); after
+    /// a failure the value is found again by re-parsing the text.
+    fn de<T: DeserializeOwned>(&mut self, value: Spanned<DeValue<'t>>, field: &str) -> Option<T> {
+        let span = value.span();
+        let e = match T::deserialize(ValueDeserializer::from(value)) {
+            Ok(v) => return Some(v),
+            Err(e) => e,
+        };
+        let Some(value) = self.reparse(&span) else {
+            self.toml_error(&e, Some(&span), field);
+            self.incomplete = true;
+            return None;
+        };
+        self.de_again(value, field)
+    }
+
+    /// The value whose span is `span`, from a fresh parse of the text: an
+    /// element of a top-level array, a top-level value, or the root table,
+    /// looked for in that order (an array of tables can share its first
+    /// element's span).
+    fn reparse(&self, span: &Range<usize>) -> Option<Spanned<DeValue<'t>>> {
+        let (root, _) = DeTable::parse_recoverable(self.text);
+        let root_span = root.span();
+        let root = root.into_inner();
+        for (_, v) in root.iter() {
+            if let DeValue::Array(items) = v.get_ref()
+                && let Some(item) = items.iter().find(|i| i.span() == *span)
+            {
+                return Some(item.clone());
+            }
+        }
+        if let Some((_, v)) = root.iter().find(|(_, v)| v.span() == *span) {
+            return Some(v.clone());
+        }
+        (root_span == *span).then(|| Spanned::new(span.clone(), DeValue::Table(root)))
+    }
+
+    /// The slow path of [`Cx::de`], for a value known to fail: report the
+    /// offending key, remove it, try again.
+    fn de_again<T: DeserializeOwned>(
+        &mut self,
+        value: Spanned<DeValue<'t>>,
+        field: &str,
+    ) -> Option<T> {
         let span = value.span();
         let mut value = value;
         let mut failed = false;
         for _ in 0..32 {
-            let keys: Vec<(String, Range<usize>, Range<usize>)> = match value.get_ref() {
-                DeValue::Table(t) => t
-                    .iter()
-                    .map(|(k, v)| (k.get_ref().to_string(), k.span(), v.span()))
-                    .collect(),
-                _ => Vec::new(),
-            };
+            // The value is kept (deserialised from a clone) for the retry.
             let e = match T::deserialize(ValueDeserializer::from(value.clone())) {
                 Ok(v) => {
                     self.incomplete |= failed;
@@ -190,6 +239,13 @@ impl<'t> Cx<'t> {
                 Err(e) => e,
             };
             failed = true;
+            let keys: Vec<(String, Range<usize>, Range<usize>)> = match value.get_ref() {
+                DeValue::Table(t) => t
+                    .iter()
+                    .map(|(k, v)| (k.get_ref().to_string(), k.span(), v.span()))
+                    .collect(),
+                _ => Vec::new(),
+            };
             let at = e.span().map_or(span.start, |s| s.start);
             let inside = |r: &Range<usize>| r.start <= at && at < r.end.max(r.start + 1);
             let key = keys
@@ -220,7 +276,7 @@ impl<'t> Cx<'t> {
     /// Deserialise an array of tables element by element.
     fn de_array<T: DeserializeOwned>(
         &mut self,
-        value: Spanned<DeValue<'_>>,
+        value: Spanned<DeValue<'t>>,
         name: &str,
     ) -> Vec<(Range<usize>, T)> {
         let span = value.span();
@@ -236,16 +292,16 @@ impl<'t> Cx<'t> {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.into_iter().enumerate() {
             let item_span = item.span();
-            if let Some(v) = self.de::<T>(item.clone(), &format!("{name}.{i}")) {
+            if let Some(v) = self.de::<T>(item, &format!("{name}.{i}")) {
                 out.push((item_span, v));
             }
         }
         out
     }
 
-    fn read_tables(&mut self, table: DeTable<'_>) -> RawFile {
+    fn read_tables(&mut self, table: DeTable<'t>) -> RawFile {
         let mut raw = RawFile::default();
         for (key, value) in table {
             let key_span = key.span();
@@ -280,7 +336,7 @@ impl<'t> Cx<'t> {
                         self.incomplete = true;
                         continue;
                     };
-                    for (i, item) in items.iter().enumerate() {
+                    for (i, item) in items.into_iter().enumerate() {
                         let id = item
                             .get_ref()
                             .get("id")
@@ -289,11 +345,12 @@ impl<'t> Cx<'t> {
                             Some(id) if is_slug(id) => format!("body.{id}"),
                             _ => format!("body.{i}"),
                         };
-                        let body = self.de::<RawBody>(item.clone(), &field);
+                        let item_span = item.span();
+                        let body = self.de::<RawBody>(item, &field);
                         if body.is_none() {
                             raw.failed_ids.extend(id);
                         }
-                        raw.bodies.push((item.span(), body));
+                        raw.bodies.push((item_span, body));
                     }
                 }
                 "board" => {
@@ -1033,4 +1090,71 @@ pub fn is_slug(s: &str) -> bool {
     let mut chars = s.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_index_agrees_with_counting_newlines() {
+        // Regression: counting newlines from the top for every entry made
+        // loading quadratic in the file's size (a quarter of `validate`).
+        let text = "a\nbb\n\nccc\né = 1\n";
+        let cx = Cx::new(text);
+        for offset in 0..text.len() + 3 {
+            assert_eq!(
+                cx.line(&(offset..offset + 1)),
+                Position::of_offset(text, offset).line,
+                "offset {offset}"
+            );
+        }
+    }
+
+    #[track_caller]
+    fn policy_error(text: &str, expected: &str) {
+        let e = load_policy_str(text).unwrap_err();
+        let LoadError::Invalid { diagnostics } = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(diagnostics[0].to_string(), expected);
+    }
+
+    #[test]
+    fn policy_files_use_the_policy_rules() {
+        let p = load_policy_str("").unwrap();
+        assert_eq!((p.max_top_share, p.deny.len(), p.line), (None, 0, None));
+        let p =
+            load_policy_str("max_dependence = 0.6\ndeny = [\"mistrust\", \"mistrust\"]\n").unwrap();
+        assert_eq!(
+            (p.max_dependence, p.deny),
+            (Some(0.6), vec!["mistrust".to_string()])
+        );
+        policy_error(
+            "max_top_share = 1.5\n",
+            "1:17: policy.max_top_share: must be between 0 and 1, got 1.5",
+        );
+        policy_error(
+            "\ndeny = [\"no-such\"]\n",
+            &format!(
+                "2:9: policy.deny: unknown finding code `no-such`; the codes are: {}",
+                CODES.join(", ")
+            ),
+        );
+        // An unknown key is named, with the line.
+        let e = load_policy_str("max_gini = 0.3\n").unwrap_err();
+        let LoadError::Invalid { diagnostics } = e else {
+            panic!("{e:?}")
+        };
+        assert_eq!(diagnostics[0].position.map(|p| p.line), Some(1));
+        assert!(
+            diagnostics[0].to_string().contains("max_gini"),
+            "{}",
+            diagnostics[0]
+        );
+        policy_error(
+            "max_top_share = \n",
+            "1:17: string values must be quoted, expected literal string",
+        );
+    }
 }
