@@ -17,7 +17,8 @@ use crate::report::Report;
 /// The version of the JSON output of `diff`.
 pub const DIFF_FORMAT: u32 = 1;
 
-/// The indices shown by the text and markdown renderers (JSON has all twelve).
+/// The composite's indices shown by the text and markdown renderers; of
+/// each dimension they show the Gini (JSON has all twelve of every set).
 pub const MAIN_INDICES: [&str; 5] = ["gini", "hhi", "effective_number", "top_share", "theil"];
 
 /// Changes smaller than this are shown as unchanged by the renderers.
@@ -99,6 +100,19 @@ pub struct IndexChange {
     /// Its values.
     #[serde(flatten)]
     pub value: Change,
+}
+
+impl IndexChange {
+    /// Whether the text and markdown renderers show it: one of the
+    /// composite's [`MAIN_INDICES`] or a dimension's Gini, when it is visible.
+    pub fn is_headline(&self) -> bool {
+        let main = if self.set == "composite" {
+            MAIN_INDICES.contains(&self.index)
+        } else {
+            self.index == "gini"
+        };
+        main && self.value.is_visible()
+    }
 }
 
 /// A finding that appeared or was resolved.

@@ -14,7 +14,9 @@ use super::{FileCheck, FileStatus, RuleStatus, Summary};
 pub const MAX_ROWS: usize = 100;
 
 /// Escape text for a markdown table cell or list item: backslash before
-/// markdown's punctuation, `|` too, and line breaks as spaces.
+/// markdown's punctuation, `|` too, and line breaks as spaces. (Rule names
+/// and finding codes, which powershare controls, are written as code spans
+/// instead.)
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -77,7 +79,7 @@ pub fn render(files: &[FileCheck]) -> String {
                     .rules
                     .iter()
                     .filter(|r| r.status == RuleStatus::Breach)
-                    .map(|r| escape(&r.name()))
+                    .map(|r| format!("`{}`", r.name()))
                     .collect::<Vec<_>>()
                     .join(", "),
             };
@@ -107,9 +109,16 @@ pub fn render(files: &[FileCheck]) -> String {
         for f in breached {
             let _ = writeln!(s, "**{}**\n", escape(&f.path));
             for r in f.rules.iter().filter(|r| r.status == RuleStatus::Breach) {
-                let _ = writeln!(s, "- **{}**: {}", escape(&r.name()), escape(&r.message));
+                let _ = writeln!(s, "- `{}`: {}", r.name(), escape(&r.message));
                 for v in &r.violations {
-                    let _ = writeln!(s, "  - {}{}", lines(&v.lines), escape(&v.message));
+                    // A value rule's one violation repeats the rule's sentence: say only where.
+                    if v.message == r.message {
+                        if !v.lines.is_empty() {
+                            let _ = writeln!(s, "  - {}", lines(&v.lines).trim_end_matches(": "));
+                        }
+                    } else {
+                        let _ = writeln!(s, "  - {}{}", lines(&v.lines), escape(&v.message));
+                    }
                 }
             }
             s.push('\n');

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Diff, DirDiff, FileStatus, MAIN_INDICES, Presence, signed, value};
+use super::{Diff, DirDiff, FileStatus, Presence, signed, value};
 use crate::check::markdown::escape;
 
 fn body(s: &mut String, d: &Diff, level: &str) {
@@ -43,11 +43,7 @@ fn body(s: &mut String, d: &Diff, level: &str) {
             d.dimensions_removed.join(", ")
         );
     }
-    let shown: Vec<_> = d
-        .indices
-        .iter()
-        .filter(|i| MAIN_INDICES.contains(&i.index) && i.value.is_visible())
-        .collect();
+    let shown: Vec<_> = d.indices.iter().filter(|i| i.is_headline()).collect();
     if !shown.is_empty() {
         s.push_str("| Index | Before | After | Change |\n|---|---:|---:|---:|\n");
         for i in shown {

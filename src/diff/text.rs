@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{Diff, DirDiff, FileStatus, MAIN_INDICES, Presence, signed, value};
+use super::{Diff, DirDiff, FileStatus, Presence, signed, value};
 use crate::palette::Palette;
 
 fn heading(d: &Diff) -> String {
@@ -36,7 +36,8 @@ pub fn render(d: &Diff, palette: &Palette) -> String {
             Presence::Removed => (value(b.composite.old), "removed".into()),
         };
         let change = b.composite.change.map(signed).unwrap_or_default();
-        let _ = writeln!(s, "  {:<width$}  {old:>7} -> {new:<7}  {change}", b.id);
+        let row = format!("  {:<width$}  {old:>7} -> {new:<7}  {change}", b.id);
+        let _ = writeln!(s, "{}", row.trim_end());
     }
     if !d.dimensions_added.is_empty() || !d.dimensions_removed.is_empty() {
         s.push_str("\nDimensions with data\n");
@@ -47,22 +48,18 @@ pub fn render(d: &Diff, palette: &Palette) -> String {
             let _ = writeln!(s, "  removed: {}", d.dimensions_removed.join(", "));
         }
     }
-    let shown: Vec<_> = d
-        .indices
-        .iter()
-        .filter(|i| MAIN_INDICES.contains(&i.index) && i.value.is_visible())
-        .collect();
+    let shown: Vec<_> = d.indices.iter().filter(|i| i.is_headline()).collect();
     if !shown.is_empty() {
         s.push_str("\nInequality\n");
         for i in shown {
             let name = format!("{} {}", i.set, i.index);
             let change = i.value.change.map(signed).unwrap_or_default();
-            let _ = writeln!(
-                s,
+            let row = format!(
                 "  {name:<28} {:>7} -> {:<7}  {change}",
                 value(i.value.old),
                 value(i.value.new)
             );
+            let _ = writeln!(s, "{}", row.trim_end());
         }
     }
     for (title, list, mark, style) in [
