@@ -409,8 +409,8 @@ impl<'t> Cx<'t> {
             .enumerate()
             .filter_map(|(i, (span, d))| {
                 let field = format!("dependence.{i}");
-                let of = self.body_ref(&ids, &d.of, &format!("{field}.of"));
-                let on = self.body_ref(&ids, &d.on, &format!("{field}.on"));
+                let of = self.body_ref(&ids, &d.of, &format_args!("{field}.of"));
+                let on = self.body_ref(&ids, &d.on, &format_args!("{field}.on"));
                 if let (Some(a), Some(b)) = (of, on)
                     && a == b
                 {
@@ -423,7 +423,7 @@ impl<'t> Cx<'t> {
                         },
                     );
                 }
-                let share = self.range(&d.share, &format!("{field}.share"), 0.0, 1.0);
+                let share = self.range(&d.share, &format_args!("{field}.share"), 0.0, 1.0);
                 Some(StatedDependence {
                     of: of?,
                     on: on?,
@@ -438,7 +438,7 @@ impl<'t> Cx<'t> {
             .iter()
             .enumerate()
             .filter_map(|(i, (span, c))| {
-                let between = self.pair(&ids, &c.between, &format!("contact.{i}.between"))?;
+                let between = self.pair(&ids, &c.between, &format_args!("contact.{i}.between"))?;
                 Some(Contact {
                     between,
                     frequency: c.frequency.unwrap_or(Frequency::Monthly),
@@ -506,7 +506,7 @@ impl<'t> Cx<'t> {
         let _ = span;
         let amount = |cx: &mut Self, v: &Option<Spanned<f64>>, name: &str| {
             v.as_ref()
-                .and_then(|v| cx.non_negative(v, &format!("{field}.{name}")))
+                .and_then(|v| cx.non_negative(v, &format_args!("{field}.{name}")))
         };
         let income = amount(self, &b.income, "income");
         let staff = amount(self, &b.staff, "staff");
@@ -514,10 +514,15 @@ impl<'t> Cx<'t> {
         let position = b
             .position
             .as_ref()
-            .and_then(|v| self.range(v, &format!("{field}.position"), 0.0, 5.0));
+            .and_then(|v| self.range(v, &format_args!("{field}.position"), 0.0, 5.0));
         let mut expertise = BTreeMap::new();
         for (domain, rating) in b.expertise.iter().flatten() {
-            if let Some(r) = self.range(rating, &format!("{field}.expertise.{domain}"), 0.0, 5.0) {
+            if let Some(r) = self.range(
+                rating,
+                &format_args!("{field}.expertise.{domain}"),
+                0.0,
+                5.0,
+            ) {
                 expertise.insert(domain.clone(), r);
             }
         }
@@ -635,7 +640,7 @@ impl<'t> Cx<'t> {
         let chair = board
             .chair
             .as_ref()
-            .and_then(|c| self.body_ref(ids, c, "board.chair"));
+            .and_then(|c| self.body_ref(ids, c, &"board.chair"));
         let rule = rule?;
         Some(Board {
             quota: rule.seats(total),
@@ -697,8 +702,8 @@ impl<'t> Cx<'t> {
         let mut out = Vec::new();
         for (i, (span, f)) in raw.funding.iter().enumerate() {
             let field = format!("funding.{i}");
-            let from = self.body_ref(ids, &f.from, &format!("{field}.from"));
-            let to = self.body_ref(ids, &f.to, &format!("{field}.to"));
+            let from = self.body_ref(ids, &f.from, &format_args!("{field}.from"));
+            let to = self.body_ref(ids, &f.to, &format_args!("{field}.to"));
             if let (Some(a), Some(b)) = (from, to)
                 && a == b
             {
@@ -712,7 +717,7 @@ impl<'t> Cx<'t> {
                 );
                 continue;
             }
-            let amount = self.non_negative(&f.amount, &format!("{field}.amount"));
+            let amount = self.non_negative(&f.amount, &format_args!("{field}.amount"));
             let (Some(from), Some(to), Some(amount)) = (from, to, amount) else {
                 continue;
             };
@@ -765,7 +770,7 @@ impl<'t> Cx<'t> {
             let proposed_by = d
                 .proposed_by
                 .as_ref()
-                .map(|p| self.body_ref(ids, p, &format!("{field}.proposed_by")));
+                .map(|p| self.body_ref(ids, p, &format_args!("{field}.proposed_by")));
             let mut seen = Vec::new();
             let mut lists = [Vec::new(), Vec::new()];
             for (list, (name, entries)) in [("supported", &d.supported), ("opposed", &d.opposed)]
@@ -773,7 +778,7 @@ impl<'t> Cx<'t> {
                 .enumerate()
             {
                 for e in entries {
-                    let Some(b) = self.body_ref(ids, e, &format!("{field}.{name}")) else {
+                    let Some(b) = self.body_ref(ids, e, &format_args!("{field}.{name}")) else {
                         continue;
                     };
                     if seen.contains(&b) {
@@ -813,7 +818,7 @@ impl<'t> Cx<'t> {
         let mut raters: HashMap<usize, usize> = HashMap::new();
         for (i, (span, p)) in raw.perceptions.iter().enumerate() {
             let field = format!("perception.{i}");
-            let rater = self.body_ref(ids, &p.rater, &format!("{field}.rater"));
+            let rater = self.body_ref(ids, &p.rater, &format_args!("{field}.rater"));
             if let Some(r) = rater {
                 if let Some(&first_line) = raters.get(&r) {
                     self.report(
@@ -830,14 +835,13 @@ impl<'t> Cx<'t> {
             }
             let mut influence = BTreeMap::new();
             for (id, rating) in &p.influence {
-                let key_field = format!("{field}.influence.{id}");
                 let body = match ids.index.get(id) {
                     Some(&b) => Some(b),
                     None => {
                         if !ids.failed.contains(id) {
                             self.report(
                                 Some(&rating.span()),
-                                key_field.clone(),
+                                format!("{field}.influence.{id}"),
                                 Problem::UnknownBody {
                                     id: id.clone(),
                                     known: ids.known(),
@@ -847,7 +851,7 @@ impl<'t> Cx<'t> {
                         None
                     }
                 };
-                let r = self.range(rating, &key_field, 0.0, 5.0);
+                let r = self.range(rating, &format_args!("{field}.influence.{id}"), 0.0, 5.0);
                 if let (Some(b), Some(r)) = (body, r) {
                     influence.insert(b, r);
                 }
@@ -868,7 +872,7 @@ impl<'t> Cx<'t> {
         let mut pairs: HashMap<[usize; 2], usize> = HashMap::new();
         for (i, (span, r)) in raw.relationships.iter().enumerate() {
             let field = format!("relationship.{i}");
-            let between = self.pair(ids, &r.between, &format!("{field}.between"));
+            let between = self.pair(ids, &r.between, &format_args!("{field}.between"));
             let trust = *r.trust.get_ref();
             if !(-2..=2).contains(&trust) {
                 self.report(
@@ -926,7 +930,7 @@ impl<'t> Cx<'t> {
         for (d, v) in given {
             if let Some(v) = v {
                 last_span = Some(v.span());
-                if let Some(x) = self.non_negative(v, &format!("weights.{}", d.name())) {
+                if let Some(x) = self.non_negative(v, &format_args!("weights.{}", d.name())) {
                     weights.insert(d, x);
                 }
             }
@@ -950,7 +954,7 @@ impl<'t> Cx<'t> {
         };
         let unit = |cx: &mut Self, v: &Option<Spanned<f64>>, name: &str| {
             v.as_ref()
-                .and_then(|v| cx.range(v, &format!("policy.{name}"), 0.0, 1.0))
+                .and_then(|v| cx.range(v, &format_args!("policy.{name}"), 0.0, 1.0))
         };
         let max_composite_gini = unit(self, &p.max_composite_gini, "max_composite_gini");
         let max_top_share = unit(self, &p.max_top_share, "max_top_share");
@@ -983,14 +987,19 @@ impl<'t> Cx<'t> {
         }
     }
 
-    fn body_ref(&mut self, ids: &Ids, id: &Spanned<String>, field: &str) -> Option<usize> {
+    fn body_ref(
+        &mut self,
+        ids: &Ids,
+        id: &Spanned<String>,
+        field: &dyn std::fmt::Display,
+    ) -> Option<usize> {
         match ids.index.get(id.get_ref()) {
             Some(&i) => Some(i),
             None => {
                 if !ids.failed.contains(id.get_ref()) {
                     self.report(
                         Some(&id.span()),
-                        field,
+                        field.to_string(),
                         Problem::UnknownBody {
                             id: id.get_ref().clone(),
                             known: ids.known(),
@@ -1006,13 +1015,13 @@ impl<'t> Cx<'t> {
         &mut self,
         ids: &Ids,
         between: &Spanned<Vec<Spanned<String>>>,
-        field: &str,
+        field: &dyn std::fmt::Display,
     ) -> Option<[usize; 2]> {
         let list = between.get_ref();
         if list.len() != 2 {
             self.report(
                 Some(&between.span()),
-                field,
+                field.to_string(),
                 Problem::BetweenArity { found: list.len() },
             );
             return None;
@@ -1022,7 +1031,7 @@ impl<'t> Cx<'t> {
         if list[0].get_ref() == list[1].get_ref() {
             self.report(
                 Some(&list[1].span()),
-                field,
+                field.to_string(),
                 Problem::SameBodyTwice {
                     what: "a tie",
                     id: list[1].get_ref().clone(),
@@ -1033,32 +1042,46 @@ impl<'t> Cx<'t> {
         Some([a?, b?])
     }
 
-    fn finite(&mut self, v: &Spanned<f64>, field: &str) -> Option<f64> {
+    fn finite(&mut self, v: &Spanned<f64>, field: &dyn std::fmt::Display) -> Option<f64> {
         let x = *v.get_ref();
         if x.is_finite() {
             Some(x)
         } else {
-            self.report(Some(&v.span()), field, Problem::NotFinite { value: x });
+            self.report(
+                Some(&v.span()),
+                field.to_string(),
+                Problem::NotFinite { value: x },
+            );
             None
         }
     }
 
-    fn non_negative(&mut self, v: &Spanned<f64>, field: &str) -> Option<f64> {
+    fn non_negative(&mut self, v: &Spanned<f64>, field: &dyn std::fmt::Display) -> Option<f64> {
         let x = self.finite(v, field)?;
         if x < 0.0 {
-            self.report(Some(&v.span()), field, Problem::Negative { value: x });
+            self.report(
+                Some(&v.span()),
+                field.to_string(),
+                Problem::Negative { value: x },
+            );
             return None;
         }
         // Normalise -0.0 so it prints as 0.
         Some(x + 0.0)
     }
 
-    fn range(&mut self, v: &Spanned<f64>, field: &str, min: f64, max: f64) -> Option<f64> {
+    fn range(
+        &mut self,
+        v: &Spanned<f64>,
+        field: &dyn std::fmt::Display,
+        min: f64,
+        max: f64,
+    ) -> Option<f64> {
         let x = self.finite(v, field)?;
         if !(min..=max).contains(&x) {
             self.report(
                 Some(&v.span()),
-                field,
+                field.to_string(),
                 Problem::OutOfRange { value: x, min, max },
             );
             return None;
