@@ -39,14 +39,19 @@
 pub mod github;
 pub mod json;
 pub mod junit;
+mod locate;
 pub mod markdown;
+mod policy;
 pub mod text;
+
+pub use locate::finding_lines;
+pub use policy::{Denied, EffectivePolicy, PolicyLayer, Source, Threshold};
 
 use serde::Serialize;
 
 use crate::diagnostic::LoadError;
-use crate::findings::{CODES, Finding};
-use crate::partnership::{How, Outcome, Partnership, Policy};
+use crate::findings::Finding;
+use crate::partnership::Partnership;
 use crate::report::Report;
 use crate::score::{Options, score};
 
@@ -61,134 +66,6 @@ const VOTING_CODES: &[&str] = &[
     "power-seat-gap",
     "non-monotone-power",
 ];
-
-/// Where a threshold or a denied code came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Source {
-    /// The partnership file's own `[policy]`.
-    File,
-    /// The programme policy file (`--policy`).
-    Programme,
-    /// A command-line flag.
-    Flag,
-}
-
-impl Source {
-    /// How the source is named in messages.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Source::File => "the file's [policy]",
-            Source::Programme => "the programme policy",
-            Source::Flag => "the command line",
-        }
-    }
-}
-
-/// The thresholds one source sets; `None` and an empty `deny` set nothing.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct PolicyLayer {
-    /// Largest allowed Gini of the composite.
-    pub max_composite_gini: Option<f64>,
-    /// Largest allowed composite share of one body.
-    pub max_top_share: Option<f64>,
-    /// Largest allowed dependence of one body on another.
-    pub max_dependence: Option<f64>,
-    /// Margin for the `power-seat-gap` finding.
-    pub power_seat_gap: Option<f64>,
-    /// Finding codes that fail the check.
-    pub deny: Vec<String>,
-}
-
-impl From<&Policy> for PolicyLayer {
-    fn from(p: &Policy) -> Self {
-        PolicyLayer {
-            max_composite_gini: p.max_composite_gini,
-            max_top_share: p.max_top_share,
-            max_dependence: p.max_dependence,
-            power_seat_gap: p.power_seat_gap,
-            deny: p.deny.clone(),
-        }
-    }
-}
-
-/// A threshold and where it came from.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Threshold {
-    /// The value, in 0..=1.
-    pub value: f64,
-    /// The layer that set it.
-    pub source: Source,
-}
-
-/// A denied finding code and the first layer that denied it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Denied {
-    /// The finding code.
-    pub code: String,
-    /// The first layer that denied it.
-    pub source: Source,
-}
-
-/// The policy that applies to one file after layering.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct EffectivePolicy {
-    /// Largest allowed Gini of the composite.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_composite_gini: Option<Threshold>,
-    /// Largest allowed composite share of one body.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_top_share: Option<Threshold>,
-    /// Largest allowed dependence of one body on another.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub max_dependence: Option<Threshold>,
-    /// Margin for the `power-seat-gap` finding (not a rule of its own).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub power_seat_gap: Option<Threshold>,
-    /// Denied finding codes, in the report order of the codes.
-    pub deny: Vec<Denied>,
-}
-
-impl EffectivePolicy {
-    /// Stack `layers` in order: for each threshold the last layer that sets
-    /// it wins; denied codes add up.
-    pub fn layered(layers: &[(Source, &PolicyLayer)]) -> Self {
-        let mut out = EffectivePolicy::default();
-        for &(source, layer) in layers {
-            let set = |slot: &mut Option<Threshold>, v: Option<f64>| {
-                if let Some(value) = v {
-                    *slot = Some(Threshold { value, source });
-                }
-            };
-            set(&mut out.max_composite_gini, layer.max_composite_gini);
-            set(&mut out.max_top_share, layer.max_top_share);
-            set(&mut out.max_dependence, layer.max_dependence);
-            set(&mut out.power_seat_gap, layer.power_seat_gap);
-            for code in &layer.deny {
-                if !out.deny.iter().any(|d| &d.code == code) {
-                    out.deny.push(Denied {
-                        code: code.clone(),
-                        source,
-                    });
-                }
-            }
-        }
-        let rank = |code: &str| CODES.iter().position(|c| *c == code).unwrap_or(CODES.len());
-        out.deny.sort_by_key(|d| rank(&d.code));
-        out
-    }
-
-    /// Write the effective thresholds into a partnership's policy, so that
-    /// the findings computed from it use them.
-    pub fn apply(&self, policy: &mut Policy) {
-        let value = |t: Option<Threshold>| t.map(|t| t.value);
-        policy.max_composite_gini = value(self.max_composite_gini);
-        policy.max_top_share = value(self.max_top_share);
-        policy.max_dependence = value(self.max_dependence);
-        policy.power_seat_gap = value(self.power_seat_gap);
-        policy.deny = self.deny.iter().map(|d| d.code.clone()).collect();
-    }
-}
 
 /// The outcome of one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -776,63 +653,6 @@ fn deny_rule(p: &Partnership, report: &Report, denied: &Denied) -> RuleResult {
     }
 }
 
-/// The lines of the file a finding is about: the table entries behind it
-/// where it has them (funding, decisions, perception, relationship), else
-/// the first body concerned; the `[board]` for a finding about every seated body.
-pub fn finding_lines(p: &Partnership, f: &Finding) -> Vec<usize> {
-    let body = |k: usize| f.bodies.get(k).and_then(|id| p.body_index(id));
-    let body_line = body(0).map(|i| p.bodies[i].line);
-    let lines: Vec<usize> = match f.code {
-        "funding-dependence" => p
-            .funding
-            .iter()
-            .filter(|x| Some(x.to) == body(0) && Some(x.from) == body(1))
-            .map(|x| x.line)
-            .collect(),
-        "outside-meeting-decisions" => p
-            .decisions
-            .iter()
-            .filter(|d| d.how == How::OutsideMeeting)
-            .map(|d| d.line)
-            .collect(),
-        "consensus-dominance" => p
-            .decisions
-            .iter()
-            .filter(|d| {
-                d.how == How::Consensus
-                    && d.outcome == Outcome::Adopted
-                    && d.proposed_by.is_some()
-                    && d.proposed_by == body(0)
-            })
-            .map(|d| d.line)
-            .collect(),
-        "power-blindness" => p
-            .perceptions
-            .iter()
-            .filter(|x| Some(x.rater) == body(0))
-            .map(|x| x.line)
-            .collect(),
-        "mistrust" => p
-            .relationships
-            .iter()
-            .filter(|r| {
-                let pair = [body(0), body(1)];
-                r.trust < 0
-                    && pair.contains(&Some(r.between[0]))
-                    && pair.contains(&Some(r.between[1]))
-            })
-            .map(|r| r.line)
-            .collect(),
-        "veto-player" if f.bodies.len() > 1 => p.board.iter().map(|b| b.line).collect(),
-        _ => Vec::new(),
-    };
-    if lines.is_empty() {
-        body_line.into_iter().collect()
-    } else {
-        lines
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -886,59 +706,6 @@ deny = ["mistrust"]
             .iter()
             .find(|r| r.name() == name)
             .unwrap_or_else(|| panic!("no rule {name} in {:?}", f.rules))
-    }
-
-    #[test]
-    fn later_layers_win_and_deny_lists_add_up() {
-        let file = PolicyLayer {
-            max_top_share: Some(0.9),
-            deny: vec!["mistrust".into()],
-            ..Default::default()
-        };
-        let programme = PolicyLayer {
-            max_top_share: Some(0.6),
-            max_dependence: Some(0.5),
-            deny: vec!["dictator".into(), "mistrust".into()],
-            ..Default::default()
-        };
-        let flags = PolicyLayer {
-            max_dependence: Some(0.4),
-            ..Default::default()
-        };
-        let e = EffectivePolicy::layered(&[
-            (Source::File, &file),
-            (Source::Programme, &programme),
-            (Source::Flag, &flags),
-        ]);
-        assert_eq!(
-            e.max_top_share,
-            Some(Threshold {
-                value: 0.6,
-                source: Source::Programme
-            })
-        );
-        assert_eq!(
-            e.max_dependence,
-            Some(Threshold {
-                value: 0.4,
-                source: Source::Flag
-            })
-        );
-        assert_eq!(e.max_composite_gini, None);
-        // Report order of the codes; the first layer that denied a code is its source.
-        assert_eq!(
-            e.deny,
-            vec![
-                Denied {
-                    code: "dictator".into(),
-                    source: Source::Programme
-                },
-                Denied {
-                    code: "mistrust".into(),
-                    source: Source::File
-                },
-            ]
-        );
     }
 
     #[test]
