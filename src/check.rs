@@ -33,8 +33,9 @@
 //!   `non-monotone-power`) when the board's voting power could not be
 //!   computed.
 //!
-//! A breach of a value rule is at or above `threshold + 1e-12`, the same
-//! tolerance the findings use.
+//! A value rule is breached when its value exceeds the threshold by more
+//! than 1e-12 (the tolerance the findings use): a value exactly at its
+//! threshold passes.
 
 pub mod github;
 pub mod json;

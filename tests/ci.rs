@@ -533,3 +533,10 @@ fn completions_and_man_page() {
     );
     assert!(man.contains("check"));
 }
+
+#[test]
+fn schema_snapshot() {
+    // A change of the input format shows here as a reviewable diff.
+    let out = powershare().arg("schema").assert().success();
+    insta::assert_snapshot!("schema", stdout(&out));
+}
