@@ -2,9 +2,11 @@
 //! (`$GITHUB_STEP_SUMMARY`) or a pull-request comment: the counts, a table
 //! of files, then every breach and every problem with its line.
 //!
-//! The table lists every file when there are at most [`MAX_ROWS`];
-//! above that it lists only the files that did not pass (a step summary
-//! holds at most 1 MiB), and says how many passing files it left out.
+//! A step summary holds at most 1 MiB, so large batches are cut short: the
+//! table lists every file when there are at most [`MAX_ROWS`], and above
+//! that only the first [`MAX_ROWS`] files that did not pass (saying how
+//! many files it left out); the details of breaches and problems are given for the first
+//! [`MAX_DETAILED`] files of each kind, with a count of the rest.
 
 use std::fmt::Write;
 
@@ -12,6 +14,19 @@ use super::{FileCheck, FileStatus, RuleStatus, Summary};
 
 /// Most files listed in the table when all of them pass.
 pub const MAX_ROWS: usize = 100;
+
+/// Most breached (and most unusable) files whose details are listed.
+pub const MAX_DETAILED: usize = 50;
+
+fn more(s: &mut String, total: usize, what: &str) {
+    if total > MAX_DETAILED {
+        let _ = writeln!(
+            s,
+            "…and {} more {what} files: see the JSON or JUnit output for all of them.\n",
+            total - MAX_DETAILED
+        );
+    }
+}
 
 /// Escape text for a markdown table cell or list item: backslash before
 /// markdown's punctuation, `|` too, and line breaks as spaces. (Rule names
@@ -63,7 +78,7 @@ pub fn render(files: &[FileCheck]) -> String {
         .collect();
     if !rows.is_empty() {
         s.push_str("| File | Partnership | Result | Rules breached |\n|---|---|---|---|\n");
-        for f in &rows {
+        for f in rows.iter().take(MAX_ROWS) {
             let partnership = match (&f.partnership, &f.period) {
                 (Some(n), Some(p)) => format!("{} ({})", escape(n), escape(p)),
                 (Some(n), None) => escape(n),
@@ -100,13 +115,21 @@ pub fn render(files: &[FileCheck]) -> String {
             if summary.passed == 1 { " is" } else { "s are" }
         );
     }
+    if rows.len() > MAX_ROWS {
+        let _ = writeln!(
+            s,
+            "{} more files that did not pass are not listed: see the JSON or JUnit output.\n",
+            rows.len() - MAX_ROWS
+        );
+    }
     let breached: Vec<&FileCheck> = files
         .iter()
         .filter(|f| f.status == FileStatus::Breach)
         .collect();
     if !breached.is_empty() {
         s.push_str("### Breaches\n\n");
-        for f in breached {
+        let total = breached.len();
+        for f in breached.into_iter().take(MAX_DETAILED) {
             let _ = writeln!(s, "**{}**\n", escape(&f.path));
             for r in f.rules.iter().filter(|r| r.status == RuleStatus::Breach) {
                 let _ = writeln!(s, "- `{}`: {}", r.name(), escape(&r.message));
@@ -123,6 +146,7 @@ pub fn render(files: &[FileCheck]) -> String {
             }
             s.push('\n');
         }
+        more(&mut s, total, "breached");
     }
     let unusable: Vec<&FileCheck> = files
         .iter()
@@ -130,7 +154,8 @@ pub fn render(files: &[FileCheck]) -> String {
         .collect();
     if !unusable.is_empty() {
         s.push_str("### Unusable files\n\n");
-        for f in unusable {
+        let total = unusable.len();
+        for f in unusable.into_iter().take(MAX_DETAILED) {
             let _ = writeln!(s, "**{}**\n", escape(&f.path));
             for p in &f.problems {
                 let at = match (p.line, p.column) {
@@ -146,6 +171,7 @@ pub fn render(files: &[FileCheck]) -> String {
             }
             s.push('\n');
         }
+        more(&mut s, total, "unusable");
     }
     // One trailing newline.
     while s.ends_with("\n\n") {
@@ -185,5 +211,23 @@ mod tests {
         let md = render(&files);
         assert!(!md.contains("| File |"), "{md}");
         assert!(md.contains("101 passing files are not listed."), "{md}");
+    }
+
+    #[test]
+    fn large_failing_batches_are_cut_short() {
+        let bad: Vec<FileCheck> = (0..MAX_DETAILED + 3)
+            .map(|i| FileCheck::unreadable(&format!("p{i:03}.toml"), "cannot read"))
+            .collect();
+        let md = render(&bad);
+        assert!(
+            md.contains("p049.toml**") && !md.contains("p050.toml**"),
+            "{md}"
+        );
+        assert!(
+            md.ends_with(
+                "…and 3 more unusable files: see the JSON or JUnit output for all of them.\n"
+            ),
+            "{md}"
+        );
     }
 }
