@@ -3,6 +3,7 @@
 mod args;
 mod explain;
 mod files;
+mod power;
 mod report;
 mod validate;
 
@@ -42,6 +43,7 @@ pub fn run() -> ExitCode {
     let status = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Power(args) => power::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => print_init(&args),
     };

@@ -1,6 +1,8 @@
 //! Renderers: one function per output format, each taking a [`Report`].
 
+pub mod csv_escape;
 pub mod json;
+pub mod power;
 pub mod table;
 pub mod text;
 

@@ -33,6 +33,14 @@ pub enum NumberError {
         /// The text as given.
         text: String,
     },
+    /// The quota is none of the forms allowed.
+    #[error(
+        "the quota {text:?} is not usable: write a weight such as 51 or 2.5, majority, two-thirds, unanimity, or a fraction of the total such as 0.5 or 2/3"
+    )]
+    BadQuota {
+        /// The text as given.
+        text: String,
+    },
     /// Too many digits to scale to 64-bit integers.
     #[error(
         "{what} {text:?} has too many digits: after scaling every weight to a whole number the total must stay below 18446744073709551616"
@@ -163,12 +171,12 @@ impl QuotaSpec {
             _ => {}
         }
         let what = "the quota";
+        let not = || NumberError::BadQuota { text: text.into() };
         if let Some((a, b)) = t.split_once('/') {
-            let (a, b) = (parse(a, what)?, parse(b, what)?);
-            let not = || NumberError::NotDecimal {
-                what: what.into(),
-                text: text.into(),
-            };
+            let (a, b) = (
+                parse(a, what).map_err(|_| not())?,
+                parse(b, what).map_err(|_| not())?,
+            );
             if a.scale != 0 || b.scale != 0 || b.digits == 0 {
                 return Err(not());
             }
@@ -180,7 +188,10 @@ impl QuotaSpec {
                 den: b.digits,
             });
         }
-        let d = parse(t, what)?;
+        let d = parse(t, what).map_err(|e| match e {
+            NumberError::NotDecimal { .. } => not(),
+            e => e,
+        })?;
         if t.contains('.') && d.digits <= 10u128.pow(d.scale) {
             if d.digits == 0 {
                 return Err(NumberError::FractionOutOfRange { text: text.into() });
