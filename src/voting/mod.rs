@@ -14,8 +14,9 @@
 //! - one weighted clause: generating functions ([`weighted`]), exact counts
 //!   in big integers for Banzhaf, Coleman and Holler, Gauss-Legendre
 //!   quadrature of the multilinear extension for Shapley-Shubik
-//!   ([`shapley`]); Deegan-Packel and Johnston need every minimal winning
-//!   coalition or swing by size and are `null` with a note;
+//!   ([`shapley`]); Deegan-Packel and Johnston by tables over weight and
+//!   size ([`sized`]) while they fit the memory limit, else `null` with a
+//!   note;
 //! - several clauses with small quotas: counting over capped clause sums
 //!   ([`vector`]);
 //! - otherwise Monte Carlo ([`montecarlo`]) with standard errors and a note.
@@ -34,6 +35,7 @@ pub mod monotone;
 pub mod montecarlo;
 mod rule;
 pub mod shapley;
+pub mod sized;
 pub mod vector;
 pub mod weighted;
 

@@ -289,17 +289,27 @@ fn tail(g: &Game, p: f64, a: f64, sign: f64) -> f64 {
         l
     };
     let wmin = g.weights.last().copied().unwrap_or(1).max(1) as f64;
+    // Golden-section search on the convex log bound; 60 steps shrink the
+    // bracket by 0.618^60 ≈ 3e-13.
+    let phi = (5f64.sqrt() - 1.0) / 2.0;
     let (mut lo, mut hi) = (0.0, 700.0 / wmin);
-    for _ in 0..200 {
-        let m1 = lo + (hi - lo) / 3.0;
-        let m2 = hi - (hi - lo) / 3.0;
-        if log_bound(m1) < log_bound(m2) {
-            hi = m2;
+    let mut x1 = hi - phi * (hi - lo);
+    let mut x2 = lo + phi * (hi - lo);
+    let (mut f1, mut f2) = (log_bound(x1), log_bound(x2));
+    for _ in 0..60 {
+        if f1 < f2 {
+            hi = x2;
+            (x2, f2) = (x1, f1);
+            x1 = hi - phi * (hi - lo);
+            f1 = log_bound(x1);
         } else {
-            lo = m1;
+            lo = x1;
+            (x1, f1) = (x2, f2);
+            x2 = lo + phi * (hi - lo);
+            f2 = log_bound(x2);
         }
     }
-    log_bound((lo + hi) / 2.0).min(0.0).exp()
+    f1.min(f2).min(log_bound(0.0)).min(0.0).exp()
 }
 
 #[cfg(test)]

@@ -20,10 +20,9 @@
 //!   complete them. O(n·q) limb operations plus one exact product per
 //!   distinct weight and table entry.
 //! - **Shapley-Shubik** by [`shapley`](super::shapley).
-//! - **Deegan-Packel and Johnston** need every minimal winning coalition or
-//!   swing by its size, which is a further factor n of work and memory at
-//!   this size; they are left `null` with a note (enumeration computes them
-//!   up to 25 players).
+//! - **Deegan-Packel and Johnston** by [`sized`](super::sized), tables over
+//!   weight *and* size, O(n²·q) time and one such table per distinct
+//!   weight; beyond the memory limit they are `null` with a note.
 //!
 //! All weights are first divided by their greatest common divisor (with the
 //! quota rounded up), which changes no coalition's outcome; players with
@@ -34,7 +33,8 @@ use num_traits::Zero;
 
 use super::limbs::{self, Table, ratio, scaled};
 use super::{
-    Clause, Index, Method, Options, PlayerPower, Rule, VotingPower, shapley, veto_and_dictator,
+    Clause, Index, Method, Options, PlayerPower, Rule, VotingPower, shapley, sized,
+    veto_and_dictator,
 };
 
 /// Players grouped by equal (reduced) weight, heaviest first.
@@ -281,22 +281,22 @@ pub fn power(clause: &Clause, options: &Options) -> Option<VotingPower> {
     } else {
         None
     };
-    let missing: Vec<&str> = [
-        (Index::DeeganPackel, "Deegan-Packel"),
-        (Index::Johnston, "Johnston"),
-    ]
-    .into_iter()
-    .filter(|(i, _)| options.wants(*i))
-    .map(|(_, name)| name)
-    .collect();
-    if !missing.is_empty() {
-        notes.push(format!(
-            "{} not computed: {} every minimal winning coalition or swing by its size, which exact enumeration does up to {} players and this game has {n}.",
-            missing.join(" and "),
-            if missing.len() == 1 { "it needs" } else { "they need" },
-            options.limits.enumeration_players
-        ));
-    }
+    let sized = if options.wants(Index::DeeganPackel) || options.wants(Index::Johnston) {
+        let t = sized::indices(&game, options);
+        if t.is_none() {
+            notes.push(format!(
+                "Deegan-Packel and Johnston not computed: they weigh coalitions by size, which takes one table of {} weights by {} sizes per distinct weight ({} here), over the memory limit of {} MB{}.",
+                game.quota,
+                game.players() + 2,
+                game.weights.len(),
+                options.limits.memory >> 20,
+                if game.players() > 1000 { " (and more than 1,000 players)" } else { "" }
+            ));
+        }
+        t
+    } else {
+        None
+    };
     let memberships: Option<BigUint> = holler
         .as_ref()
         .map(|(per, _)| class.iter().flatten().map(|&d| &per[d]).sum::<BigUint>());
@@ -316,8 +316,16 @@ pub fn power(clause: &Clause, options: &Options) -> Option<VotingPower> {
                     let mine = class[i].map_or_else(BigUint::zero, |d| per[d].clone());
                     ratio(&mine, memberships.as_ref()?)
                 }),
-                deegan_packel: None,
-                johnston: None,
+                deegan_packel: sized.as_ref().and_then(|(dp, _)| {
+                    options
+                        .wants(Index::DeeganPackel)
+                        .then(|| class[i].map_or(0.0, |d| dp[d]))
+                }),
+                johnston: sized.as_ref().and_then(|(_, j)| {
+                    options
+                        .wants(Index::Johnston)
+                        .then(|| class[i].map_or(0.0, |d| j[d]))
+                }),
                 coleman_prevent: ratio(eta, &winning),
                 coleman_initiate: ratio(eta, &losing),
                 dictator,
@@ -400,7 +408,8 @@ mod tests {
                 prop_assert_eq!(&g.swings, &w.swings);
                 prop_assert_eq!((g.veto, g.dictator, g.dummy), (w.veto, w.dictator, w.dummy));
                 for index in [Index::Banzhaf, Index::BanzhafAbsolute, Index::ShapleyShubik,
-                              Index::Holler, Index::ColemanPrevent, Index::ColemanInitiate] {
+                              Index::Holler, Index::DeeganPackel, Index::Johnston,
+                              Index::ColemanPrevent, Index::ColemanInitiate] {
                     let (a, b) = (index.of(g), index.of(w));
                     prop_assert!(match (a, b) {
                         (Some(a), Some(b)) => (a - b).abs() <= 1e-13,

@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Runs one peer calculator on one game and prints its indices as JSON.
+
+    bench/.venv/bin/python bench/peer.py powerindices banzhaf bench/games/random-200.txt
+
+Peers: `powerindices` (compute_pbi, compute_ssi: numpy generating
+functions) and `power-bdd` (BDD of Bolus 2011: calc_banzhaf,
+calc_shapley). Both return absolute Banzhaf (Penrose) and Shapley-Shubik.
+"""
+import json
+import sys
+from fractions import Fraction
+
+sys.path.insert(0, __file__.rsplit("/", 1)[0])
+from reference import read_game  # noqa: E402
+
+peer, index, path = sys.argv[1:4]
+quota, names, weights = read_game(path)
+if peer == "powerindices":
+    import powerindices
+    if index == "banzhaf":
+        values = powerindices.compute_pbi(quota, list(weights))
+    else:
+        values = powerindices.compute_ssi(quota, list(weights))
+elif peer == "power-bdd":
+    from power_bdd.bdd import BDD, WeightedGame
+    bdd = BDD(WeightedGame(quota, list(weights)))
+    values = bdd.calc_banzhaf() if index == "banzhaf" else bdd.calc_shapley()
+else:
+    sys.exit(f"unknown peer {peer}")
+key = "banzhaf_absolute" if index == "banzhaf" else "shapley_shubik"
+json.dump({"players": [{key: float(v)} for v in values]}, sys.stdout)
+print()
