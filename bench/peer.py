@@ -7,27 +7,31 @@ Peers: `powerindices` (compute_pbi, compute_ssi: numpy generating
 functions) and `power-bdd` (BDD of Bolus 2011: calc_banzhaf,
 calc_shapley). Both return absolute Banzhaf (Penrose) and Shapley-Shubik.
 """
+import contextlib
 import json
 import sys
-from fractions import Fraction
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from reference import read_game  # noqa: E402
 
 peer, index, path = sys.argv[1:4]
 quota, names, weights = read_game(path)
-if peer == "powerindices":
-    import powerindices
-    if index == "banzhaf":
-        values = powerindices.compute_pbi(quota, list(weights))
-    else:
-        values = powerindices.compute_ssi(quota, list(weights))
-elif peer == "power-bdd":
-    from power_bdd.bdd import BDD, WeightedGame
-    bdd = BDD(WeightedGame(quota, list(weights)))
-    values = bdd.calc_banzhaf() if index == "banzhaf" else bdd.calc_shapley()
-else:
+def compute():
+    if peer == "powerindices":
+        import powerindices
+        if index == "banzhaf":
+            return powerindices.compute_pbi(quota, list(weights))
+        return powerindices.compute_ssi(quota, list(weights))
+    if peer == "power-bdd":
+        from power_bdd.bdd import BDD, WeightedGame
+        bdd = BDD(WeightedGame(quota, list(weights)))
+        return bdd.calc_banzhaf() if index == "banzhaf" else bdd.calc_shapley()
     sys.exit(f"unknown peer {peer}")
+
+
+# power-bdd prints progress on stdout; keep stdout for the result.
+with contextlib.redirect_stdout(sys.stderr):
+    values = compute()
 key = "banzhaf_absolute" if index == "banzhaf" else "shapley_shubik"
 json.dump({"players": [{key: float(v)} for v in values]}, sys.stdout)
 print()

@@ -73,6 +73,12 @@ impl<'a> Plan<'a> {
             let x = -(std::f64::consts::PI * (k as f64 + 0.75) / (count as f64 + 0.5)).cos();
             (1.0 + x) / 2.0
         };
+        // Small games: evaluate every node (cheaper than the bounds).
+        let len = game.quota.min(game.total - game.quota + 1);
+        if (count as u64).saturating_mul(n as u64).saturating_mul(len) < 2_000_000 {
+            let nodes = (0..count).map(|k| node(count, k)).collect();
+            return Plan { game, nodes };
+        }
         let threshold = 1e-17 / count as f64 / max_weight(count);
         let bound = |k: usize| chernoff(game, guess(k));
         let centre = (0..count)
@@ -98,10 +104,15 @@ impl<'a> Plan<'a> {
     }
 
     fn run(&self) -> Vec<f64> {
-        let threads = std::thread::available_parallelism()
-            .map_or(1, usize::from)
-            .min(self.nodes.len())
-            .max(1);
+        // Threads only pay off for more than a few milliseconds of work.
+        let threads = if self.cost() < 5_000_000 {
+            1
+        } else {
+            std::thread::available_parallelism()
+                .map_or(1, usize::from)
+                .min(self.nodes.len())
+                .max(1)
+        };
         let mut values: Vec<Vec<f64>> = vec![Vec::new(); self.nodes.len()];
         std::thread::scope(|s| {
             let chunks: Vec<_> = values
@@ -223,12 +234,12 @@ pub(crate) fn node(count: usize, k: usize) -> (f64, f64) {
     let n = count as f64;
     let mut x = -(std::f64::consts::PI * (k as f64 + 0.75) / (n + 0.5)).cos();
     let mut dp = 1.0;
-    for _ in 0..100 {
+    for _ in 0..30 {
         let (p, d) = legendre(count, x);
         dp = d;
         let dx = p / d;
         x -= dx;
-        if dx.abs() < 1e-16 {
+        if dx.abs() <= 1e-15 {
             break;
         }
     }

@@ -59,10 +59,15 @@ pub(crate) fn indices(game: &Game, options: &Options) -> Option<(Vec<f64>, Vec<f
     let mut f = vec![0.0; q * cols];
     f[0] = 1.0;
     let mut before = Vec::with_capacity(d_count);
+    // heavier[e]: players in the classes before e.
+    let mut heavier = Vec::with_capacity(d_count);
+    let mut added = 0;
     for (&w, &m) in v.iter().zip(&game.counts) {
         before.push(f.clone());
+        heavier.push(added);
         for _ in 0..m {
-            grow(&mut f, cols, w);
+            added += 1;
+            grow(&mut f, cols, w, added + 1);
         }
     }
     // Backward.
@@ -75,11 +80,17 @@ pub(crate) fn indices(game: &Game, options: &Options) -> Option<(Vec<f64>, Vec<f
     let mut johnston = vec![0.0; d_count];
     for e in (0..d_count).rev() {
         let ve = v[e];
+        // Sizes of A (i and everything at least as heavy) up to `span` - 1
+        // are read from here on.
+        let span = (heavier[e] + game.counts[e] + 2).min(cols);
         // Γ_e: first Γ_{e+1} with class e+1 added (they are critical).
         let next = v.get(e + 1).copied().unwrap_or(0);
+        // Γ_{e+1} is right for sizes below span + m_{e+1}; each pass
+        // shortens the right range by one.
         if e + 1 < d_count {
-            for _ in 0..game.counts[e + 1] {
-                extend(&mut gamma, cols, next);
+            let m = game.counts[e + 1];
+            for j in 0..m {
+                extend(&mut gamma, cols, next, span + m - j);
             }
         }
         // Then A alone critical, σ in [next, ve).
@@ -90,15 +101,15 @@ pub(crate) fn indices(game: &Game, options: &Options) -> Option<(Vec<f64>, Vec<f
                 .map(|j| lighter[j])
                 .sum();
             if window > 0.0 {
-                for (g, i) in gamma[a * cols..][..cols].iter_mut().zip(&inv).skip(1) {
+                for (g, i) in gamma[a * cols..][..span].iter_mut().zip(&inv).skip(1) {
                     *g += window * i;
                 }
             }
         }
         // F'_e.
         let mut fe = before.pop().unwrap_or_default();
-        for _ in 1..game.counts[e] {
-            grow(&mut fe, cols, ve);
+        for j in 1..game.counts[e] {
+            grow(&mut fe, cols, ve, heavier[e] + j + 1);
         }
         let (mut dsum, mut jsum) = (0.0, 0.0);
         for k in 0..q {
@@ -120,15 +131,17 @@ pub(crate) fn indices(game: &Game, options: &Options) -> Option<(Vec<f64>, Vec<f
         }
         dp[e] = dsum;
         johnston[e] = jsum;
-        // Let class e join the Deegan-Packel completions.
+        // Let class e join the Deegan-Packel completions; from here on
+        // sizes below heavier[e] + 1 are read.
+        let span = (heavier[e] + 2).min(cols);
         for _ in 0..game.counts[e] {
-            extend(&mut gb, cols, ve);
+            extend(&mut gb, cols, ve, span + game.counts[e]);
         }
         let binom = binomials(game.counts[e]);
         for x in 0..q {
             let r = (q - x).div_ceil(ve);
             if r <= game.counts[e] {
-                for (g, i) in gb[x * cols..][..cols].iter_mut().zip(&inv[r..]) {
+                for (g, i) in gb[x * cols..][..span].iter_mut().zip(&inv[r..]) {
                     *g += binom[r] * i;
                 }
             }
@@ -154,26 +167,31 @@ pub(crate) fn indices(game: &Game, options: &Options) -> Option<(Vec<f64>, Vec<f
 
 /// Adds a player of weight `w` (> 0) to a [weight][size] table: t[k][s] +=
 /// t[k - w][s - 1], descending in k so every source is still old.
-fn grow(t: &mut [f64], cols: usize, w: usize) {
+/// Only sizes below `upto` (<= cols) are touched: the caller knows the
+/// larger ones are zero.
+fn grow(t: &mut [f64], cols: usize, w: usize, upto: usize) {
     let rows = t.len() / cols;
+    let upto = upto.clamp(1, cols);
     for k in (w..rows).rev() {
         let (lo, hi) = t.split_at_mut(k * cols);
-        let src = &lo[(k - w) * cols..][..cols];
-        for s in 1..cols {
-            hi[s] += src[s - 1];
+        let src = &lo[(k - w) * cols..][..upto - 1];
+        for (d, s) in hi[1..upto].iter_mut().zip(src) {
+            *d += s;
         }
     }
 }
 
 /// The transposed step: t[a][c] += t[a + w][c + 1], ascending in a, so every
 /// source is still old (the ways to complete a coalition one player more).
-fn extend(t: &mut [f64], cols: usize, w: usize) {
+/// Only sizes below `upto` (<= cols) are updated: no caller reads others.
+fn extend(t: &mut [f64], cols: usize, w: usize, upto: usize) {
     let rows = t.len() / cols;
+    let upto = upto.clamp(1, cols);
     for a in 0..rows.saturating_sub(w) {
         let (lo, hi) = t.split_at_mut((a + w) * cols);
-        let dst = &mut lo[a * cols..][..cols];
-        for c in 0..cols - 1 {
-            dst[c] += hi[c + 1];
+        let dst = &mut lo[a * cols..][..upto - 1];
+        for (d, s) in dst.iter_mut().zip(&hi[1..upto]) {
+            *d += s;
         }
     }
 }
