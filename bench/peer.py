@@ -10,6 +10,7 @@ calc_shapley). Both return absolute Banzhaf (Penrose) and Shapley-Shubik.
 import contextlib
 import json
 import sys
+import threading
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
 from reference import read_game  # noqa: E402
@@ -29,9 +30,19 @@ def compute():
     sys.exit(f"unknown peer {peer}")
 
 
-# power-bdd prints progress on stdout; keep stdout for the result.
+# power-bdd recurses once per player: give it the recursion depth and the
+# stack a user would have to give it at 1,000 players. It prints progress on
+# stdout; keep stdout for the result.
+sys.setrecursionlimit(1_000_000)
+threading.stack_size(1 << 30)
+result = []
 with contextlib.redirect_stdout(sys.stderr):
-    values = compute()
+    worker = threading.Thread(target=lambda: result.append(compute()))
+    worker.start()
+    worker.join()
+if not result:
+    sys.exit("the peer failed")
+values = result[0]
 key = "banzhaf_absolute" if index == "banzhaf" else "shapley_shubik"
 json.dump({"players": [{key: float(v)} for v in values]}, sys.stdout)
 print()
