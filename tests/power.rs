@@ -158,6 +158,39 @@ fn large_games_use_generating_functions() {
     assert_eq!(v["notes"], serde_json::json!([]));
 }
 
+#[test]
+fn huge_weights_fall_back_to_monte_carlo_with_standard_errors() {
+    // 30 weights near 10^12: beyond enumeration, and every counting table
+    // would be far too large.
+    let weights: Vec<String> = (0..30u64)
+        .map(|i| (1_000_000_000_000 + i * 7919).to_string())
+        .collect();
+    let mut args = vec![
+        "power",
+        "--quota",
+        "majority",
+        "--index",
+        "banzhaf,shapley-shubik",
+        "--samples",
+        "5000",
+    ];
+    args.extend(weights.iter().map(String::as_str));
+    let v = json(&args);
+    assert_eq!(v["method"], "monte-carlo");
+    assert!(v["players"][0]["swings"].is_null());
+    assert!(
+        v["players"][0]["standard_errors"]["shapley_shubik"]
+            .as_f64()
+            .unwrap()
+            > 0.0
+    );
+    assert_eq!(
+        v["notes"].as_array().unwrap().len(),
+        1,
+        "no monotonicity note on noise"
+    );
+}
+
 #[track_caller]
 fn bad(args: &[&str], message: &str) {
     let out = powershare().args(args).assert().code(2);

@@ -141,6 +141,10 @@ pub struct PowerArgs {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = PowerFormat::Text)]
     pub format: PowerFormat,
+    /// Monte Carlo only (when no exact method fits): coalitions and
+    /// orderings to sample.
+    #[arg(long, value_name = "N", default_value_t = 200_000)]
+    pub samples: u64,
 }
 
 /// Arguments of `explain`.

@@ -15,6 +15,7 @@ pub fn run(args: &PowerArgs) -> anyhow::Result<Status> {
         quota: &args.quota,
         names: args.names.as_deref(),
         indices: &indices,
+        samples: args.samples,
     })?;
     let text = match args.format {
         PowerFormat::Text => power::text(&report),
