@@ -18,6 +18,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
 pub mod board;
+pub mod calculator;
 pub mod check;
 pub mod dependence;
 pub mod diagnostic;

@@ -6,6 +6,7 @@ mod diff;
 mod explain;
 mod files;
 mod generate;
+mod power;
 mod progress;
 mod report;
 mod validate;
@@ -46,6 +47,7 @@ pub fn run() -> ExitCode {
     let status = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Power(args) => power::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => print_init(&args),
         Command::Check(args) => check::run(&args, &palette),
