@@ -9,7 +9,10 @@
 use crate::partnership::{Board, Partnership};
 use crate::report::{BoardReport, BodyVoting};
 use crate::score::VotingIndex;
-use crate::voting::{self, Clause, PlayerPower, Rule, VotingPower};
+use num_bigint::BigUint;
+use num_traits::ToPrimitive;
+
+use crate::voting::{self, Clause, Method, PlayerPower, Rule, VotingPower};
 
 /// Voting power of the bodies on a board.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,7 +23,8 @@ pub struct BoardPower {
     pub total_seats: u64,
     /// The power computed, or `None` with [`BoardPower::note`] saying why.
     pub power: Option<VotingPower>,
-    /// Why power could not be computed.
+    /// Why power could not be computed, or how it was computed when not by
+    /// enumeration (with any index left out and why).
     pub note: Option<String>,
 }
 
@@ -48,7 +52,17 @@ pub fn power(p: &Partnership, board: &Board) -> BoardPower {
     let (rule, players) = rule(p, board);
     let total_seats = players.iter().map(|&i| p.bodies[i].seats).sum();
     let (power, note) = match voting::power(&rule) {
-        Ok(v) => (Some(v), None),
+        // Small boards are enumerated and need no note; say how anything
+        // larger was computed, and what was left out.
+        Ok(v) if v.method == Method::Enumeration && v.notes.is_empty() => (Some(v), None),
+        Ok(v) => {
+            let mut note = format!("voting power computed by {}", v.method.name());
+            for n in &v.notes {
+                note.push_str("; ");
+                note.push_str(n);
+            }
+            (Some(v), Some(note))
+        }
         Err(e) => (None, Some(format!("voting power not computed: {e}"))),
     };
     BoardPower {
@@ -81,8 +95,16 @@ impl BoardPower {
         let pp = self.player(i)?;
         match index {
             VotingIndex::Banzhaf => pp.banzhaf,
-            VotingIndex::ShapleyShubik => Some(pp.shapley_shubik),
+            VotingIndex::ShapleyShubik => pp.shapley_shubik,
         }
+    }
+
+    /// A count of the computed power, when it fits in a `u64`.
+    fn count(&self, get: impl Fn(&VotingPower) -> Option<&BigUint>) -> Option<u64> {
+        self.power
+            .as_ref()
+            .and_then(get)
+            .and_then(ToPrimitive::to_u64)
     }
 
     /// The `voting` object of body `i` in the report.
@@ -100,14 +122,15 @@ impl BoardPower {
                 seats,
                 seat_share,
                 banzhaf: pp.banzhaf,
-                banzhaf_absolute: Some(pp.banzhaf_absolute),
-                shapley_shubik: Some(pp.shapley_shubik),
+                banzhaf_absolute: pp.banzhaf_absolute,
+                shapley_shubik: pp.shapley_shubik,
                 holler: pp.holler,
                 deegan_packel: pp.deegan_packel,
                 johnston: pp.johnston,
                 coleman_prevent: pp.coleman_prevent,
                 coleman_initiate: pp.coleman_initiate,
-                swings: Some(pp.swings),
+                // null when above u64::MAX (boards of more than 64 bodies).
+                swings: pp.swings.as_ref().and_then(ToPrimitive::to_u64),
                 veto: pp.veto,
                 dictator: pp.dictator,
                 dummy: pp.dummy,
@@ -145,8 +168,8 @@ impl BoardPower {
             also_majority_of_bodies: board.is_some_and(|b| b.also_majority_of_bodies),
             chair: board.and_then(|b| b.chair).map(|c| p.bodies[c].id.clone()),
             index: index.name(),
-            winning_coalitions: self.power.as_ref().map(|v| v.winning_coalitions),
-            minimal_winning_coalitions: self.power.as_ref().map(|v| v.minimal_winning_coalitions),
+            winning_coalitions: self.count(|v| v.winning_coalitions.as_ref()),
+            minimal_winning_coalitions: self.count(|v| v.minimal_winning_coalitions.as_ref()),
             note: self.note.clone(),
         }
     }

@@ -18,18 +18,23 @@
 #![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
 pub mod board;
+pub mod calculator;
+pub mod check;
 pub mod dependence;
 pub mod diagnostic;
+pub mod diff;
 pub mod explain;
 pub mod findings;
 pub mod inequality;
 pub mod input;
 pub mod load;
 pub mod network;
+pub mod palette;
 pub mod partnership;
 pub mod rebalance;
 pub mod render;
 pub mod report;
+pub mod schema;
 pub mod score;
 pub mod template;
 pub mod voting;

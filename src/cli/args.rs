@@ -20,6 +20,21 @@ pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
+    /// Colour in text output: `auto` colours only on a terminal and when
+    /// NO_COLOR is not set.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
+    pub color: ColorArg,
+}
+
+/// When to colour text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorArg {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
 }
 
 /// The commands.
@@ -31,14 +46,29 @@ pub enum Command {
     /// Score partnership files: per-body shares, inequality indices, voting power, dependence and findings.
     #[command(after_help = AFTER_HELP)]
     Report(ReportArgs),
+    /// Voting power of one weighted vote: `powershare power --quota 6 4 3 2 1`.
+    #[command(after_help = POWER_HELP)]
+    Power(PowerArgs),
     /// Explain an index, dimension or finding; with no name, list them all.
     Explain(ExplainArgs),
     /// Print a commented, valid partnership file to start from.
     Init(InitArgs),
+    /// Check partnership files against their power-sharing policy (exit 1 on a breach).
+    #[command(after_help = CHECK_AFTER_HELP)]
+    Check(CheckArgs),
+    /// Compare two partnership files, or two directories of them matched by relative path.
+    #[command(after_help = AFTER_HELP)]
+    Diff(DiffArgs),
+    /// Print the JSON Schema of the input format, for editors.
+    Schema(SchemaArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    Man(ManArgs),
     /// Search seat allocations and quotas whose voting power comes closest to a target share per body.
     #[command(after_help = AFTER_HELP)]
     Rebalance(RebalanceArgs),
-    /// Change values of a partnership file (--set PATH=VALUE), score it again, and print what changed.
+    /// Change values of a partnership file (--set PATH=VALUE), score it again, and print what changed, as `diff` does.
     #[command(after_help = WHATIF_HELP)]
     Whatif(WhatifArgs),
 }
@@ -120,6 +150,78 @@ pub struct ReportArgs {
     pub no_redesign: bool,
 }
 
+const POWER_HELP: &str = "\
+Examples:
+  powershare power --quota 6 4 3 2 1
+  powershare power --quota majority --names fr,de,it,be,nl,lu 4 4 4 2 2 1
+  powershare power --quota 2/3 --index banzhaf,shapley-shubik --format json 0.5 1.25 2
+
+Weights may be decimal fractions (computed exactly by scaling). Indices too
+costly at the game's size are null, with a note saying why.
+
+Exit codes:
+  0  success
+  2  bad arguments: no weights, a negative or non-decimal weight, a quota
+     below 1 or above the total, names not matching the weights";
+
+/// Output formats of `power`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PowerFormat {
+    /// A readable table.
+    Text,
+    /// One JSON object (see the README).
+    Json,
+    /// One row per player.
+    Csv,
+}
+
+/// An index of `power --index`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum IndexArg {
+    /// Normalised Banzhaf.
+    Banzhaf,
+    /// Absolute (Penrose) Banzhaf.
+    #[value(alias = "penrose")]
+    BanzhafAbsolute,
+    /// Shapley-Shubik.
+    ShapleyShubik,
+    /// Holler (public good).
+    Holler,
+    /// Deegan-Packel.
+    DeeganPackel,
+    /// Johnston.
+    Johnston,
+    /// Coleman power to prevent action.
+    ColemanPrevent,
+    /// Coleman power to initiate action.
+    ColemanInitiate,
+}
+
+/// Arguments of `power`.
+#[derive(Debug, Args)]
+pub struct PowerArgs {
+    /// The quota: an integer weight, `majority`, `two-thirds`, `unanimity`,
+    /// or a fraction of the total (0.5, 2/3).
+    #[arg(long, short, value_name = "Q", allow_hyphen_values = true)]
+    pub quota: String,
+    /// One weight per player (seats, votes, shares); decimals allowed.
+    #[arg(value_name = "WEIGHT", allow_negative_numbers = true)]
+    pub weights: Vec<String>,
+    /// Player names, comma-separated, one per weight (default 1, 2, ...).
+    #[arg(long, value_delimiter = ',', value_name = "a,b,...")]
+    pub names: Option<Vec<String>>,
+    /// Indices to report, comma-separated (default: all).
+    #[arg(long, value_delimiter = ',', value_enum, value_name = "LIST")]
+    pub index: Vec<IndexArg>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = PowerFormat::Text)]
+    pub format: PowerFormat,
+    /// Monte Carlo only (when no exact method fits): coalitions and
+    /// orderings to sample.
+    #[arg(long, value_name = "N", default_value_t = 200_000)]
+    pub samples: u64,
+}
+
 /// Arguments of `explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
@@ -142,6 +244,142 @@ pub struct InitArgs {
     /// balanced-partnership, childrens-planning-forum, community-shaping, youth-partnership.
     #[arg(long, value_name = "NAME")]
     pub example: Option<String>,
+}
+
+const CHECK_AFTER_HELP: &str = "\
+Thresholds come from each file's [policy], then the --policy file, then the
+flags; for each threshold the last one given wins, and denied codes add up.
+
+Exit codes:
+  0  every file passed
+  1  some partnership breached its policy
+  2  some input was unusable (every other file is still checked and reported)";
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// One block per file, one line per rule.
+    Text,
+    /// One object with a result per file.
+    Json,
+    /// GitHub Actions annotations on the offending lines.
+    Github,
+    /// JUnit XML: one test case per file and policy rule.
+    Junit,
+    /// A summary table for a CI step summary or a pull-request comment.
+    Markdown,
+}
+
+/// A threshold in 0..=1.
+fn unit(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        Ok(x) => Err(format!("must be between 0 and 1, got {x}")),
+        Err(_) => Err(format!(
+            "`{s}` is not a number; give a value between 0 and 1"
+        )),
+    }
+}
+
+/// A finding code.
+fn finding_code(s: &str) -> Result<String, String> {
+    let codes = powershare::findings::CODES;
+    if codes.contains(&s) {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "unknown finding code; the codes are: {}",
+            codes.join(", ")
+        ))
+    }
+}
+
+/// Arguments of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Partnership files, directories searched recursively for `*.toml`, or glob patterns.
+    #[arg(required = true, value_name = "FILE|DIR|GLOB")]
+    pub paths: Vec<PathBuf>,
+    /// A programme-wide policy file: TOML with the keys of [policy] at the top level.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Largest allowed Gini of the composite shares.
+    #[arg(long = "max-gini", value_name = "X", value_parser = unit)]
+    pub max_gini: Option<f64>,
+    /// Largest allowed composite share of one body.
+    #[arg(long, value_name = "X", value_parser = unit)]
+    pub max_top_share: Option<f64>,
+    /// Largest allowed dependence D(i on j) of one body on another.
+    #[arg(long, value_name = "X", value_parser = unit)]
+    pub max_dependence: Option<f64>,
+    /// Margin for the power-seat-gap finding.
+    #[arg(long, value_name = "X", value_parser = unit)]
+    pub power_seat_gap: Option<f64>,
+    /// Fail when a finding with this code appears (repeatable).
+    #[arg(long, value_name = "CODE", value_parser = finding_code)]
+    pub deny: Vec<String>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
+    pub format: CheckFormat,
+    /// The voting-power index used for the voting dimension.
+    #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
+    pub voting_index: VotingIndexArg,
+}
+
+/// Output formats of `diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// Readable text.
+    Text,
+    /// Markdown, for a step summary or a pull-request comment.
+    Markdown,
+    /// JSON.
+    Json,
+}
+
+/// Arguments of `diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier file, or a directory of them.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later file, or a directory of them.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
+    /// The voting-power index used for the voting dimension.
+    #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
+    pub voting_index: VotingIndexArg,
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {}
+
+impl VotingIndexArg {
+    /// The scoring options this choice stands for.
+    pub fn options(self) -> powershare::Options {
+        powershare::Options {
+            voting_index: match self {
+                VotingIndexArg::Banzhaf => powershare::VotingIndex::Banzhaf,
+                VotingIndexArg::ShapleyShubik => powershare::VotingIndex::ShapleyShubik,
+            },
+        }
+    }
 }
 
 /// Output formats of `rebalance`.
@@ -200,17 +438,6 @@ pub struct RebalanceArgs {
     pub format: RebalanceFormat,
 }
 
-/// Output formats of `whatif` (those of `diff`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum WhatifFormat {
-    /// Readable text.
-    Text,
-    /// Markdown, for a step summary or a pull-request comment.
-    Markdown,
-    /// JSON.
-    Json,
-}
-
 /// Arguments of `whatif`.
 #[derive(Debug, Args)]
 pub struct WhatifArgs {
@@ -220,9 +447,9 @@ pub struct WhatifArgs {
     /// A change, PATH=VALUE; repeat for several (applied in order).
     #[arg(long = "set", value_name = "PATH=VALUE")]
     pub sets: Vec<String>,
-    /// Output format.
-    #[arg(long, short, value_enum, default_value_t = WhatifFormat::Text)]
-    pub format: WhatifFormat,
+    /// Output format (those of `diff`).
+    #[arg(long, short, value_enum, default_value_t = DiffFormat::Text)]
+    pub format: DiffFormat,
     /// The voting-power index used for the voting dimension.
     #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
     pub voting_index: VotingIndexArg,

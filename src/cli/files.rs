@@ -4,29 +4,84 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-/// Expand files and directories into files. A directory contributes every
-/// `*.toml` below it (recursively), sorted by path; a file is taken as
-/// given. Duplicates are removed, first occurrence kept.
+/// Expand files, directories and glob patterns into files. A directory
+/// contributes every `*.toml` below it (recursively), sorted by path; a
+/// glob pattern (`partnerships/**/*.toml`, for when the shell did not
+/// expand it) contributes its matches, sorted; a file is taken as given.
+/// Duplicates are removed, first occurrence kept. Stops at the first path
+/// that cannot be used.
 pub fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
+    collect(paths)
+        .into_iter()
+        .map(|entry| entry.map_err(|(_, e)| e))
+        .collect()
+}
+
+/// Like [`expand`], but every path that cannot be used is kept in place as
+/// an error (the path and why), so that a batch can report it with the rest.
+pub fn collect(paths: &[PathBuf]) -> Vec<Result<PathBuf, (PathBuf, anyhow::Error)>> {
     let mut out = Vec::new();
     for path in paths {
-        let meta =
-            std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
-        if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(path, &mut found)?;
-            if found.is_empty() {
-                bail!("{}: the directory holds no *.toml files", path.display());
-            }
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(path.clone());
+        match expand_one(path) {
+            Ok(found) => out.extend(found.into_iter().map(Ok)),
+            Err(e) => out.push(Err((path.clone(), e))),
         }
     }
     let mut seen = std::collections::HashSet::new();
-    out.retain(|p| seen.insert(p.clone()));
-    Ok(out)
+    out.retain(|entry| match entry {
+        Ok(p) => seen.insert(p.clone()),
+        Err(_) => true,
+    });
+    out
+}
+
+fn is_pattern(path: &Path) -> bool {
+    path.to_str().is_some_and(|s| s.contains(['*', '?', '[']))
+}
+
+fn expand_one(path: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    if !path.exists() && is_pattern(path) {
+        return expand_glob(path);
+    }
+    let meta = std::fs::metadata(path).with_context(|| format!("reading {}", path.display()))?;
+    if meta.is_dir() {
+        let mut found = Vec::new();
+        walk(path, &mut found)?;
+        if found.is_empty() {
+            bail!("{}: the directory holds no *.toml files", path.display());
+        }
+        found.sort();
+        Ok(found)
+    } else {
+        Ok(vec![path.to_path_buf()])
+    }
+}
+
+fn expand_glob(pattern: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let text = pattern.to_string_lossy();
+    let matches = glob::glob(&text).with_context(|| format!("{text}: not a valid glob pattern"))?;
+    let mut found = Vec::new();
+    for m in matches {
+        let path = m.with_context(|| format!("{text}: reading a match"))?;
+        if path.is_dir() {
+            walk(&path, &mut found)?;
+        } else {
+            found.push(path);
+        }
+    }
+    if found.is_empty() {
+        bail!("{text}: no file matches the pattern");
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Every `*.toml` below `dir` (recursively), sorted; possibly none.
+pub fn toml_files_under(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    walk(dir, &mut found)?;
+    found.sort();
+    Ok(found)
 }
 
 fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {

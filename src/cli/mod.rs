@@ -1,8 +1,13 @@
 //! The command-line interface.
 
 mod args;
+mod check;
+mod diff;
 mod explain;
 mod files;
+mod generate;
+mod power;
+mod progress;
 mod rebalance;
 mod report;
 mod validate;
@@ -22,7 +27,6 @@ pub enum Status {
     /// Exit 0.
     Success,
     /// Exit 1: a `check` policy was breached.
-    #[allow(dead_code)] // produced by `check` (issue 6)
     Breach,
     /// Exit 2: unusable input or arguments.
     Unusable,
@@ -41,13 +45,20 @@ impl Status {
 /// Parse the arguments, run the command, and return its exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let palette = palette(cli.color);
     let status = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Power(args) => power::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => print_init(&args),
+        Command::Check(args) => check::run(&args, &palette),
+        Command::Diff(args) => diff::run(&args, &palette),
+        Command::Schema(_) => generate::schema(),
+        Command::Completions(args) => generate::completions(&args),
+        Command::Man(_) => generate::man(),
         Command::Rebalance(args) => rebalance::run(&args),
-        Command::Whatif(args) => whatif::run(&args),
+        Command::Whatif(args) => whatif::run(&args, &palette),
     };
     match status {
         Ok(status) => status.code(),
@@ -55,6 +66,24 @@ pub fn run() -> ExitCode {
             eprintln!("powershare: error: {e:#}");
             Status::Unusable.code()
         }
+    }
+}
+
+/// Colour for text output: `auto` asks anstream, which colours only a
+/// terminal and honours NO_COLOR, CLICOLOR_FORCE and TERM=dumb.
+fn palette(choice: args::ColorArg) -> powershare::palette::Palette {
+    use powershare::palette::Palette;
+    let coloured = match choice {
+        args::ColorArg::Always => true,
+        args::ColorArg::Never => false,
+        args::ColorArg::Auto => {
+            anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+        }
+    };
+    if coloured {
+        Palette::coloured()
+    } else {
+        Palette::plain()
     }
 }
 

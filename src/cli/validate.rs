@@ -1,15 +1,28 @@
 //! `powershare validate`.
 
-use super::{Status, args::ValidateArgs, files, write_stdout};
+use rayon::prelude::*;
 
-/// Validate every file; `ok` lines go to stdout, problems to stderr.
+use super::{Status, args::ValidateArgs, files, progress, write_stdout};
+
+/// Validate every file (in parallel); `ok` lines go to stdout and problems
+/// to stderr, in the order of the files.
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Status> {
     let paths = files::expand(&args.paths)?;
+    let bar = progress::bar(paths.len());
+    let results: Vec<Result<(), Vec<String>>> = paths
+        .par_iter()
+        .map(|path| {
+            let result = files::load(path).map(|_| ());
+            bar.inc(1);
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
     let mut status = Status::Success;
     let mut out = String::new();
-    for path in &paths {
-        match files::load(path) {
-            Ok(_) => out.push_str(&format!("{}: ok\n", path.display())),
+    for (path, result) in paths.iter().zip(results) {
+        match result {
+            Ok(()) => out.push_str(&format!("{}: ok\n", path.display())),
             Err(lines) => {
                 write_stdout(&std::mem::take(&mut out))?;
                 for line in lines {

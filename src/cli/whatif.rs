@@ -2,14 +2,16 @@
 //! with the changes, and what changed between their reports.
 
 use anyhow::Context;
+use powershare::diff;
+use powershare::palette::Palette;
 use powershare::whatif::{self, Set};
-use powershare::{Options, Report, VotingIndex};
 
-use super::args::{VotingIndexArg, WhatifArgs, WhatifFormat};
+use super::args::{DiffFormat, WhatifArgs};
 use super::{Status, files, write_stdout};
 
-/// Load, change, load again (every validation rule), score both, render.
-pub fn run(args: &WhatifArgs) -> anyhow::Result<Status> {
+/// Load, change, load again (every validation rule), score both, and print
+/// the difference as `diff` does.
+pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
     let sets = args
         .sets
         .iter()
@@ -40,44 +42,32 @@ pub fn run(args: &WhatifArgs) -> anyhow::Result<Status> {
             return Ok(Status::Unusable);
         }
     };
-    let options = Options {
-        voting_index: match args.voting_index {
-            VotingIndexArg::Banzhaf => VotingIndex::Banzhaf,
-            VotingIndexArg::ShapleyShubik => VotingIndex::ShapleyShubik,
-        },
-    };
+    let options = args.voting_index.options();
     let old = powershare::score(&before, options);
     let new = powershare::score(&after, options);
-    write_stdout(&render(&old, &new, args.format))?;
-    Ok(Status::Success)
-}
-
-/// The difference between the reports, in the layout of `diff`.
-fn render(old: &Report, new: &Report, format: WhatifFormat) -> String {
-    // The rendering hook: `diff`'s renderers (issue 6) take over here.
-    let mut s = String::new();
-    let changed: Vec<String> = old
-        .bodies
-        .iter()
-        .zip(&new.bodies)
-        .filter(|(o, n)| o.composite != n.composite)
-        .map(|(o, n)| {
-            format!(
-                "{}: {} -> {}",
-                o.id,
-                o.composite.map_or("-".into(), |x| format!("{x:.3}")),
-                n.composite.map_or("-".into(), |x| format!("{x:.3}"))
-            )
-        })
-        .collect();
-    let _ = format;
-    if changed.is_empty() {
-        s.push_str("no change\n");
-    } else {
-        for line in changed {
-            s.push_str(&line);
-            s.push('\n');
-        }
+    let mut d = diff::diff(&old, &new);
+    if !sets.is_empty() {
+        // The new side is the old one with the changes: say which.
+        let changes: Vec<String> = sets
+            .iter()
+            .map(|s| format!("{}={}", s.path, s.value))
+            .collect();
+        let what = format!("what if {}", changes.join(", "));
+        d.new.period = Some(match &d.new.period {
+            Some(p) => format!("{p}, {what}"),
+            None => what,
+        });
     }
-    s
+    let text = match args.format {
+        DiffFormat::Text => diff::text::render(&d, palette),
+        DiffFormat::Markdown => diff::markdown::render(&d),
+        DiffFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&d)
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+            s.push('\n');
+            s
+        }
+    };
+    write_stdout(&text)?;
+    Ok(Status::Success)
 }

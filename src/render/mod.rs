@@ -5,6 +5,7 @@ pub mod escape;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod power;
 pub mod story;
 pub mod table;
 pub mod tables;

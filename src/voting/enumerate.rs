@@ -1,308 +1,32 @@
-//! Exact voting power by enumeration of coalitions.
+//! Exact voting power by enumeration of every coalition.
 //!
-//! A decision [`Rule`] over `n` players is a conjunction of weighted
-//! [`Clause`]s: a coalition wins iff, in every clause, the weights of its
-//! members add up to at least that clause's quota. Seats plus a quota is one
-//! clause; a veto body is a clause where only it has weight (1, quota 1); a
-//! double majority adds a count clause (weight 1 each, quota floor(m/2) + 1).
-//!
-//! [`power`] visits all 2^n coalitions in Gray-code order (one player joins or
-//! leaves per step, so each clause sum changes by one weight), finds the
+//! [`power`] visits all 2^n coalitions in Gray-code order (one player joins
+//! or leaves per step, so each clause sum changes by one weight), finds the
 //! critical members of every winning coalition with a bit mask, and counts.
 //! Every count is an exact integer (`u64`, and `u128` for the factorial and
 //! least-common-multiple scaled numerators); `f64` appears only in the final
 //! division of each index. The cost is O(2^n · clauses · log n) time (the
 //! log n finds a clause's critical members by binary search over its sorted
-//! weights) and O(n²) memory, so enumeration is capped at
-//! [`MAX_ENUMERATION_PLAYERS`] players (n = 25 with two or three clauses takes
-//! about 0.4 s in a release build on one core).
-//!
-//! Vocabulary used in the docs below: `W` is the set of winning coalitions,
-//! a *swing* for player i is a winning coalition S containing i such that
-//! S \ {i} loses (i is *critical* in S), `eta_i` is the number of swings of i,
-//! and `M` is the set of minimal winning coalitions (winning coalitions in
-//! which every member is critical).
+//! weights) and O(n²) memory, so it is used up to
+//! [`Limits::enumeration_players`](super::Limits) players (25 by default:
+//! n = 25 with two or three clauses takes about 0.4 s in a release build on
+//! one core). It is also the brute-force oracle the faster methods are
+//! tested against.
 
-use serde::Serialize;
-use thiserror::Error;
+use num_bigint::BigUint;
 
-/// One weighted clause: a coalition satisfies it iff the sum of its members'
-/// weights is at least `quota`.
-///
-/// `weights[i]` is player i's weight; a clause must give exactly one weight
-/// per player of its [`Rule`]. A quota of 0 is satisfied by every coalition
-/// (even the empty one); a quota above the clause's total weight by none,
-/// which [`power`] rejects with [`VotingError::QuotaUnreachable`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Clause {
-    /// Weight of each player in this clause, indexed by player.
-    pub weights: Vec<u64>,
-    /// Least total weight a coalition needs to satisfy this clause.
-    pub quota: u64,
-}
-
-impl Clause {
-    /// A clause with the given weights and quota.
-    pub fn new(weights: Vec<u64>, quota: u64) -> Self {
-        Self { weights, quota }
-    }
-
-    /// A count clause: every one of `players` players has weight 1, so a
-    /// coalition satisfies it iff it has at least `quota` members. A double
-    /// majority over m bodies is `Clause::count(m, m / 2 + 1)`.
-    pub fn count(players: usize, quota: u64) -> Self {
-        Self::new(vec![1; players], quota)
-    }
-
-    /// A veto clause: `player` has weight 1, everyone else 0, quota 1, so a
-    /// coalition satisfies it iff `player` is in it. If `player >= players`
-    /// the clause gives nobody weight and [`power`] rejects it as
-    /// [`VotingError::QuotaUnreachable`].
-    pub fn veto(players: usize, player: usize) -> Self {
-        let mut weights = vec![0; players];
-        if let Some(w) = weights.get_mut(player) {
-            *w = 1;
-        }
-        Self::new(weights, 1)
-    }
-
-    /// Sum of all weights, or `None` if it does not fit in a `u64`.
-    pub fn total(&self) -> Option<u64> {
-        self.weights
-            .iter()
-            .try_fold(0u64, |acc, &w| acc.checked_add(w))
-    }
-
-    /// Whether the coalition whose members are the set bits of `coalition`
-    /// (bit i = player i) satisfies this clause. Bits without a weight count
-    /// as weight 0. Never overflows (sums in `u128`).
-    pub fn is_satisfied_by(&self, coalition: u64) -> bool {
-        let sum: u128 = self
-            .weights
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i < 64 && coalition >> i & 1 == 1)
-            .map(|(_, &w)| u128::from(w))
-            .sum();
-        sum >= u128::from(self.quota)
-    }
-}
-
-/// A decision rule over `players` players: a coalition wins iff it satisfies
-/// every clause. A rule with no clauses lets every coalition win.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rule {
-    /// Number of players, numbered `0..players`.
-    pub players: usize,
-    /// The clauses, all of which a winning coalition must satisfy.
-    pub clauses: Vec<Clause>,
-}
-
-impl Rule {
-    /// A rule over `players` players with the given clauses.
-    pub fn new(players: usize, clauses: Vec<Clause>) -> Self {
-        Self { players, clauses }
-    }
-
-    /// Whether the coalition whose members are the set bits of `coalition`
-    /// (bit i = player i) wins, i.e. satisfies every clause.
-    pub fn wins(&self, coalition: u64) -> bool {
-        self.clauses.iter().all(|c| c.is_satisfied_by(coalition))
-    }
-
-    /// Checks that [`power`] can evaluate this rule: at least one and at
-    /// most [`MAX_ENUMERATION_PLAYERS`] players, one weight per player in
-    /// every clause, clause totals that fit in a `u64`, and quotas no larger
-    /// than their clause's total (so that the grand coalition wins).
-    pub fn validate(&self) -> Result<(), VotingError> {
-        if self.players == 0 {
-            return Err(VotingError::NoPlayers);
-        }
-        if self.players > MAX_ENUMERATION_PLAYERS {
-            return Err(VotingError::TooManyPlayers {
-                players: self.players,
-                max: MAX_ENUMERATION_PLAYERS,
-            });
-        }
-        for (clause, c) in self.clauses.iter().enumerate() {
-            if c.weights.len() != self.players {
-                return Err(VotingError::ClauseLength {
-                    clause,
-                    expected: self.players,
-                    got: c.weights.len(),
-                });
-            }
-            let total = c.total().ok_or(VotingError::WeightOverflow { clause })?;
-            if c.quota > total {
-                return Err(VotingError::QuotaUnreachable {
-                    clause,
-                    quota: c.quota,
-                    total,
-                });
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Largest number of players exact enumeration accepts: 2^25 ≈ 33.5 million
-/// coalitions, about 0.4 s with two or three clauses in a release build (and
-/// about 25 times that in a debug build).
-pub const MAX_ENUMERATION_PLAYERS: usize = 25;
-
-/// Why [`power`] cannot evaluate a rule.
-#[derive(Debug, Clone, PartialEq, Error)]
-#[non_exhaustive]
-pub enum VotingError {
-    /// The rule has no players.
-    #[error("the rule has no players; voting power needs at least 1 player")]
-    NoPlayers,
-    /// Too many players to enumerate every coalition.
-    #[error(
-        "the rule has {players} players; exact enumeration handles at most {max} (2^{max} coalitions)"
-    )]
-    TooManyPlayers {
-        /// Number of players in the rule.
-        players: usize,
-        /// Largest number accepted ([`MAX_ENUMERATION_PLAYERS`]).
-        max: usize,
-    },
-    /// A clause does not give exactly one weight per player.
-    #[error(
-        "clause {clause} has {got} weights but the rule has {expected} players; give exactly one weight per player"
-    )]
-    ClauseLength {
-        /// Index of the clause in [`Rule::clauses`].
-        clause: usize,
-        /// Number of players in the rule.
-        expected: usize,
-        /// Number of weights the clause has.
-        got: usize,
-    },
-    /// A clause's weights add up to more than a `u64` holds.
-    #[error(
-        "the weights of clause {clause} add up to more than {max}; scale them down",
-        max = u64::MAX
-    )]
-    WeightOverflow {
-        /// Index of the clause in [`Rule::clauses`].
-        clause: usize,
-    },
-    /// A clause's quota exceeds its total weight, so no coalition can win.
-    #[error(
-        "clause {clause} needs {quota} but its weights add up to only {total}, so no coalition can win; the quota must be at most the total"
-    )]
-    QuotaUnreachable {
-        /// Index of the clause in [`Rule::clauses`].
-        clause: usize,
-        /// The clause's quota.
-        quota: u64,
-        /// The clause's total weight.
-        total: u64,
-    },
-}
-
-/// Voting power of one player under a [`Rule`].
-///
-/// Exactness: `swings` is an exact count and `banzhaf_absolute` is exact (an
-/// integer below 2^53 divided by a power of two). `banzhaf`, `holler`,
-/// `coleman_prevent` and `coleman_initiate` divide two exact integers below
-/// 2^53, so they are correctly rounded (relative error at most 2^-53).
-/// `shapley_shubik`, `deegan_packel` and `johnston` divide two exact `u128`
-/// integers reduced by their gcd: correctly rounded when both fit in 53 bits,
-/// and otherwise within a relative error of 3·2^-53 (about 3.3e-16).
-///
-/// An index is `None` only when its denominator is zero. Because the grand
-/// coalition always wins (see [`Rule::validate`]), that happens exactly when
-/// every coalition wins, the empty one included ([`VotingPower::every_coalition_wins`]):
-/// then nobody has a swing and nothing is decided by anyone. Serialised with
-/// an undefined index as `null` rather than skipped, so every key is always
-/// present.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PlayerPower {
-    /// eta_i: number of winning coalitions in which this player is critical.
-    /// Exact; at most 2^(n-1).
-    pub swings: u64,
-    /// Normalised Banzhaf index eta_i / sum_j eta_j, in [0, 1], summing to 1
-    /// over players. `None` if nobody has a swing.
-    pub banzhaf: Option<f64>,
-    /// Absolute (Penrose) Banzhaf index eta_i / 2^(n-1): the probability that
-    /// this player's vote decides the outcome when all others vote
-    /// independently with probability 1/2. In [0, 1]; exact.
-    pub banzhaf_absolute: f64,
-    /// Shapley-Shubik index: sum over swings S of (|S|-1)! (n-|S|)! / n!, the
-    /// share of the n! orderings in which this player turns a losing
-    /// coalition into a winning one. In [0, 1], summing to 1 over players
-    /// unless every coalition wins (then 0 for everyone).
-    pub shapley_shubik: f64,
-    /// Holler (public good) index |M_i| / sum_j |M_j|, where M_i is the set of
-    /// minimal winning coalitions containing this player. In [0, 1], summing
-    /// to 1. `None` if every coalition wins.
-    pub holler: Option<f64>,
-    /// Deegan-Packel index (1/|M|) sum over S in M containing i of 1/|S|. In
-    /// [0, 1], summing to 1. `None` if every coalition wins (then the only
-    /// minimal winning coalition is the empty one).
-    pub deegan_packel: Option<f64>,
-    /// Johnston index: sum over winning S in which this player is critical of
-    /// 1/(number of critical members of S), divided by the same sum over all
-    /// players. In [0, 1], summing to 1. `None` if nobody has a swing.
-    pub johnston: Option<f64>,
-    /// Coleman power to prevent action eta_i / |W|: the share of winning
-    /// coalitions this player can break by leaving. In [0, 1]. Always `Some`
-    /// for a valid rule (|W| >= 1); `Option` for symmetry with the others.
-    pub coleman_prevent: Option<f64>,
-    /// Coleman power to initiate action eta_i / (2^n - |W|): the share of
-    /// losing coalitions that this player turns into winning ones by joining.
-    /// In [0, 1]. `None` if every coalition wins.
-    pub coleman_initiate: Option<f64>,
-    /// Dictator: a coalition wins iff it contains this player ({i} wins and
-    /// i is a veto player). At most one player is a dictator.
-    pub dictator: bool,
-    /// Veto player: in every winning coalition (all players but this one
-    /// lose).
-    pub veto: bool,
-    /// Dummy: no swing at all, so zero power in every index.
-    pub dummy: bool,
-}
-
-/// Voting power of every player under a [`Rule`], with the coalition counts
-/// it was computed from. All counts are exact.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct VotingPower {
-    /// One entry per player, in player order.
-    pub players: Vec<PlayerPower>,
-    /// |W|: number of winning coalitions, in [1, 2^n].
-    pub winning_coalitions: u64,
-    /// |M|: number of minimal winning coalitions (every member critical).
-    pub minimal_winning_coalitions: u64,
-    /// sum_i eta_i: total number of swings over all players.
-    pub total_swings: u64,
-    /// True iff the empty coalition wins (every clause has quota 0, or there
-    /// are no clauses), so every coalition wins, nobody has power, and the
-    /// normalised indices are `None`.
-    pub every_coalition_wins: bool,
-}
-
-/// Convenience: the single weighted clause [quota; weights] over
-/// `weights.len()` players.
-pub fn weighted(weights: &[u64], quota: u64) -> Rule {
-    Rule::new(weights.len(), vec![Clause::new(weights.to_vec(), quota)])
-}
+use super::{Method, Options, PlayerPower, Rule, VotingPower};
 
 /// Computes every index in [`PlayerPower`] exactly, by enumerating all 2^n
-/// coalitions of `rule`.
-///
-/// Errors: whatever [`Rule::validate`] reports (no players, more than
-/// [`MAX_ENUMERATION_PLAYERS`], a clause of the wrong length, a clause total
-/// above `u64::MAX`, a quota above its clause's total so that nothing can
-/// win).
+/// coalitions of `rule`, which must be valid ([`Rule::validate`]) and have at
+/// most 32 players (the masks are `u32`; the caller keeps n at 25 or less).
 ///
 /// Cost: O(2^n · clauses · log n) time, O(n²) memory; no allocation per
 /// coalition. About 0.4 s at n = 25 with two clauses (release build).
-pub fn power(rule: &Rule) -> Result<VotingPower, VotingError> {
-    rule.validate()?;
-    let counts = Enumerator::new(rule).run();
-    Ok(counts.into_power(rule))
+pub fn power(rule: &Rule, options: &Options) -> VotingPower {
+    let _ = options;
+    assert!(rule.players <= 32, "enumeration handles at most 32 players");
+    Enumerator::new(rule).run().into_power(rule)
 }
 
 /// Precomputed clause data for the enumeration loop.
@@ -501,10 +225,10 @@ impl Counts {
                     .sum();
                 let veto = !rule.wins(full & !(1 << i));
                 PlayerPower {
-                    swings: eta,
+                    swings: Some(BigUint::from(eta)),
                     banzhaf: fraction(eta, total_swings),
-                    banzhaf_absolute: eta as f64 / half,
-                    shapley_shubik: exact_ratio(ss_num, factorial[n]),
+                    banzhaf_absolute: Some(eta as f64 / half),
+                    shapley_shubik: Some(exact_ratio(ss_num, factorial[n])),
                     holler: fraction(memberships[i], total_memberships),
                     deegan_packel: (!self.empty_wins)
                         .then(|| exact_ratio(dp_num, u128::from(self.minimal) * lcm)),
@@ -515,15 +239,18 @@ impl Counts {
                     dictator: veto && rule.wins(1 << i),
                     veto,
                     dummy: eta == 0,
+                    standard_errors: None,
                 }
             })
             .collect();
         VotingPower {
             players,
-            winning_coalitions: self.winning,
-            minimal_winning_coalitions: self.minimal,
-            total_swings,
+            winning_coalitions: Some(BigUint::from(self.winning)),
+            minimal_winning_coalitions: Some(BigUint::from(self.minimal)),
+            total_swings: Some(BigUint::from(total_swings)),
             every_coalition_wins: self.empty_wins,
+            method: Method::Enumeration,
+            notes: Vec::new(),
         }
     }
 }
@@ -556,7 +283,17 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::voting::{Clause, VotingError, weighted};
     use proptest::prelude::*;
+
+    /// Through the public entry point, which enumerates up to 25 players.
+    fn power(rule: &Rule) -> Result<VotingPower, VotingError> {
+        crate::voting::power(rule)
+    }
+
+    fn count(x: u64) -> Option<BigUint> {
+        Some(BigUint::from(x))
+    }
 
     /// Expected values for one game, as fractions worked out by hand.
     struct Want<'a> {
@@ -586,16 +323,21 @@ mod tests {
     #[track_caller]
     fn case(rule: Rule, want: Want<'_>) {
         let p = power(&rule).expect("valid rule");
-        assert_eq!(p.winning_coalitions, want.winning, "|W|");
-        assert_eq!(p.minimal_winning_coalitions, want.minimal, "|M|");
+        assert_eq!(p.winning_coalitions, count(want.winning), "|W|");
+        assert_eq!(p.minimal_winning_coalitions, count(want.minimal), "|M|");
         assert!(!p.every_coalition_wins);
         assert_eq!(p.players.len(), rule.players);
         for (i, pp) in p.players.iter().enumerate() {
-            assert_eq!(pp.swings, want.swings[i], "swings of player {i}");
+            assert_eq!(pp.swings, count(want.swings[i]), "swings of player {i}");
             close(pp.banzhaf.unwrap(), want.banzhaf[i], "banzhaf", i);
-            close(pp.banzhaf_absolute, want.banzhaf_absolute[i], "penrose", i);
             close(
-                pp.shapley_shubik,
+                pp.banzhaf_absolute.unwrap(),
+                want.banzhaf_absolute[i],
+                "penrose",
+                i,
+            );
+            close(
+                pp.shapley_shubik.unwrap(),
                 want.shapley_shubik[i],
                 "shapley-shubik",
                 i,
@@ -882,14 +624,14 @@ mod tests {
         for rule in [weighted(&[2, 1], 0), Rule::new(2, vec![])] {
             let p = power(&rule).unwrap();
             assert!(p.every_coalition_wins);
-            assert_eq!(p.winning_coalitions, 4);
-            assert_eq!(p.minimal_winning_coalitions, 1, "only the empty set");
-            assert_eq!(p.total_swings, 0);
+            assert_eq!(p.winning_coalitions, count(4));
+            assert_eq!(p.minimal_winning_coalitions, count(1), "only the empty set");
+            assert_eq!(p.total_swings, count(0));
             for pp in &p.players {
-                assert_eq!(pp.swings, 0);
+                assert_eq!(pp.swings, count(0));
                 assert_eq!(pp.banzhaf, None);
-                assert_eq!(pp.banzhaf_absolute, 0.);
-                assert_eq!(pp.shapley_shubik, 0.);
+                assert_eq!(pp.banzhaf_absolute, Some(0.));
+                assert_eq!(pp.shapley_shubik, Some(0.));
                 assert_eq!(pp.holler, None);
                 assert_eq!(pp.deegan_packel, None);
                 assert_eq!(pp.johnston, None);
@@ -906,8 +648,8 @@ mod tests {
         let pp = &p.players[0];
         assert!(pp.dictator && pp.veto && !pp.dummy);
         assert_eq!(
-            (pp.swings, pp.banzhaf_absolute, pp.shapley_shubik),
-            (1, 1., 1.)
+            (&pp.swings, pp.banzhaf_absolute, pp.shapley_shubik),
+            (&count(1), Some(1.), Some(1.))
         );
     }
 
@@ -932,14 +674,6 @@ mod tests {
             Rule::new(0, vec![]),
             VotingError::NoPlayers,
             "the rule has no players; voting power needs at least 1 player",
-        );
-        error(
-            weighted(&[1; 26], 14),
-            VotingError::TooManyPlayers {
-                players: 26,
-                max: 25,
-            },
-            "the rule has 26 players; exact enumeration handles at most 25 (2^25 coalitions)",
         );
         error(
             Rule::new(3, vec![Clause::count(3, 2), Clause::new(vec![1, 2], 2)]),
@@ -984,11 +718,12 @@ mod tests {
         assert_eq!(
             json,
             concat!(
-                r#"{"players":[{"swings":0,"banzhaf":null,"banzhaf_absolute":0.0,"#,
+                r#"{"players":[{"swings":"0","banzhaf":null,"banzhaf_absolute":0.0,"#,
                 r#""shapley_shubik":0.0,"holler":null,"deegan_packel":null,"johnston":null,"#,
                 r#""coleman_prevent":0.0,"coleman_initiate":null,"dictator":false,"#,
-                r#""veto":false,"dummy":true}],"winning_coalitions":2,"#,
-                r#""minimal_winning_coalitions":1,"total_swings":0,"every_coalition_wins":true}"#
+                r#""veto":false,"dummy":true}],"winning_coalitions":"2","#,
+                r#""minimal_winning_coalitions":"1","total_swings":"0","every_coalition_wins":true,"#,
+                r#""method":"enumeration","notes":[]}"#
             )
         );
     }
@@ -1001,11 +736,11 @@ mod tests {
     #[ignore = "enumerates 2^25 coalitions; run with --release -- --ignored"]
     fn twenty_five_equal_players() {
         let p = power(&Rule::new(25, vec![Clause::count(25, 13)])).unwrap();
-        assert_eq!(p.winning_coalitions, 1 << 24);
-        assert_eq!(p.minimal_winning_coalitions, 5_200_300);
+        assert_eq!(p.winning_coalitions, count(1 << 24));
+        assert_eq!(p.minimal_winning_coalitions, count(5_200_300));
         for pp in &p.players {
-            assert_eq!(pp.swings, 2_704_156);
-            assert!((pp.shapley_shubik - 0.04).abs() < 1e-15);
+            assert_eq!(pp.swings, count(2_704_156));
+            assert!((pp.shapley_shubik.unwrap() - 0.04).abs() < 1e-15);
         }
     }
 
@@ -1191,7 +926,7 @@ mod tests {
     /// All normalised indices of one player, for comparisons.
     fn normalised(pp: &PlayerPower) -> [Option<f64>; 5] {
         [
-            Some(pp.shapley_shubik),
+            pp.shapley_shubik,
             pp.banzhaf,
             pp.holler,
             pp.deegan_packel,
@@ -1206,14 +941,14 @@ mod tests {
         fn matches_brute_force(rule in arb_rule()) {
             let p = power(&rule).unwrap();
             let o = oracle(&rule);
-            prop_assert_eq!(p.winning_coalitions, o.winning);
-            prop_assert_eq!(p.minimal_winning_coalitions, o.minimal);
+            prop_assert_eq!(p.winning_coalitions, count(o.winning));
+            prop_assert_eq!(p.minimal_winning_coalitions, count(o.minimal));
             for (i, pp) in p.players.iter().enumerate() {
-                prop_assert_eq!(pp.swings, o.swings[i]);
-                prop_assert_eq!(pp.banzhaf_absolute, o.banzhaf_absolute[i]);
+                prop_assert_eq!(&pp.swings, &count(o.swings[i]));
+                prop_assert_eq!(pp.banzhaf_absolute, Some(o.banzhaf_absolute[i]));
                 prop_assert!(near_opt(pp.banzhaf, o.banzhaf[i]));
-                prop_assert!(near(pp.shapley_shubik, o.shapley_shubik[i]),
-                    "SS {} vs {}", pp.shapley_shubik, o.shapley_shubik[i]);
+                prop_assert!(near(pp.shapley_shubik.unwrap(), o.shapley_shubik[i]),
+                    "SS {:?} vs {}", pp.shapley_shubik, o.shapley_shubik[i]);
                 prop_assert!(near_opt(pp.holler, o.holler[i]));
                 prop_assert!(near_opt(pp.deegan_packel, o.deegan_packel[i]));
                 prop_assert!(near_opt(pp.johnston, o.johnston[i]));
@@ -1244,8 +979,8 @@ mod tests {
         fn dummies_have_no_power(rule in arb_rule()) {
             let p = power(&rule).unwrap();
             for pp in p.players.iter().filter(|pp| pp.dummy) {
-                prop_assert_eq!(pp.swings, 0);
-                prop_assert_eq!(pp.banzhaf_absolute, 0.);
+                prop_assert_eq!(&pp.swings, &count(0));
+                prop_assert_eq!(pp.banzhaf_absolute, Some(0.));
                 for v in normalised(pp).into_iter()
                     .chain([pp.coleman_prevent, pp.coleman_initiate])
                     .flatten()
@@ -1264,7 +999,7 @@ mod tests {
                 for j in i + 1..n {
                     if rule.clauses.iter().all(|c| c.weights[i] == c.weights[j]) {
                         let (a, b) = (&p.players[i], &p.players[j]);
-                        prop_assert_eq!(a.swings, b.swings);
+                        prop_assert_eq!(&a.swings, &b.swings);
                         prop_assert_eq!(a.veto, b.veto);
                         for (x, y) in normalised(a).into_iter().zip(normalised(b)) {
                             prop_assert!(near_opt(x, y));

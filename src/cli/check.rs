@@ -1,0 +1,103 @@
+//! `powershare check`: every file loaded, scored and checked in parallel,
+//! reported in the order of the paths (directories and globs sorted).
+
+use std::path::Path;
+
+use anyhow::Context;
+use powershare::check::{self, FileCheck, FileStatus, PolicyLayer};
+use rayon::prelude::*;
+
+use super::args::{CheckArgs, CheckFormat};
+use super::{Status, files, progress, write_stdout};
+
+/// The programme policy file, or no thresholds.
+fn programme_policy(path: Option<&Path>) -> anyhow::Result<Result<PolicyLayer, Vec<String>>> {
+    let Some(path) = path else {
+        return Ok(Ok(PolicyLayer::default()));
+    };
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => text,
+        Err(_) => {
+            return Ok(Err(vec![format!(
+                "{}: the policy file is not UTF-8 text; save it as UTF-8",
+                path.display()
+            )]));
+        }
+    };
+    Ok(powershare::load::load_policy_str(text)
+        .map(|p| PolicyLayer::from(&p))
+        .map_err(|e| files::describe(path, &e)))
+}
+
+/// Check one file.
+fn check_one(
+    path: &Path,
+    programme: &PolicyLayer,
+    flags: &PolicyLayer,
+    args: &CheckArgs,
+) -> FileCheck {
+    let shown = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return FileCheck::unreadable(&shown, &format!("cannot read: {e}")),
+    };
+    match powershare::load(&bytes) {
+        Ok(p) => check::check_partnership(&shown, p, programme, flags, args.voting_index.options()),
+        Err(e) => FileCheck::unusable(&shown, &e),
+    }
+}
+
+/// Check every file, render, and choose the status.
+pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::Result<Status> {
+    let programme = match programme_policy(args.policy.as_deref())? {
+        Ok(p) => p,
+        Err(lines) => {
+            // A bad programme policy makes every result meaningless: stop.
+            for line in lines {
+                eprintln!("{line}");
+            }
+            return Ok(Status::Unusable);
+        }
+    };
+    let flags = PolicyLayer {
+        max_composite_gini: args.max_gini,
+        max_top_share: args.max_top_share,
+        max_dependence: args.max_dependence,
+        power_seat_gap: args.power_seat_gap,
+        deny: args.deny.clone(),
+    };
+    let entries = files::collect(&args.paths);
+    let bar = progress::bar(entries.len());
+    let results: Vec<FileCheck> = entries
+        .par_iter()
+        .map(|entry| {
+            let result = match entry {
+                Ok(path) => check_one(path, &programme, &flags, args),
+                Err((path, e)) => {
+                    FileCheck::unreadable(&path.display().to_string(), &format!("{e:#}"))
+                }
+            };
+            bar.inc(1);
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
+    let text = match args.format {
+        CheckFormat::Text => check::text::render(&results, palette),
+        CheckFormat::Json => check::json::render(&results),
+        CheckFormat::Github => check::github::render(&results),
+        CheckFormat::Junit => check::junit::render(&results),
+        CheckFormat::Markdown => check::markdown::render(&results),
+    };
+    write_stdout(&text)?;
+    Ok(results
+        .iter()
+        .map(|r| match r.status {
+            FileStatus::Pass => Status::Success,
+            FileStatus::Breach => Status::Breach,
+            FileStatus::Unusable => Status::Unusable,
+        })
+        .max()
+        .unwrap_or(Status::Success))
+}

@@ -1,0 +1,138 @@
+//! `powershare diff OLD NEW`: two files, or two directories matched by
+//! relative path.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use powershare::diff::{self, DirDiff, FileDiff, FileStatus};
+use powershare::{Options, Report};
+use rayon::prelude::*;
+
+use super::args::{DiffArgs, DiffFormat};
+use super::{Status, files, write_stdout};
+
+fn load(path: &Path, options: Options) -> Result<Report, Vec<String>> {
+    files::load(path).map(|p| powershare::score(&p, options))
+}
+
+/// Compare, render, write; exit 2 if any file was unusable.
+pub fn run(args: &DiffArgs, palette: &powershare::palette::Palette) -> anyhow::Result<Status> {
+    let options = args.voting_index.options();
+    let is_dir = |p: &Path| -> anyhow::Result<bool> {
+        Ok(std::fs::metadata(p)
+            .with_context(|| format!("reading {}", p.display()))?
+            .is_dir())
+    };
+    match (is_dir(&args.old)?, is_dir(&args.new)?) {
+        (false, false) => {
+            let (old, new) = (load(&args.old, options), load(&args.new, options));
+            let (old, new) = match (old, new) {
+                (Ok(o), Ok(n)) => (o, n),
+                (o, n) => {
+                    for line in o.err().into_iter().chain(n.err()).flatten() {
+                        eprintln!("{line}");
+                    }
+                    return Ok(Status::Unusable);
+                }
+            };
+            let d = diff::diff(&old, &new);
+            let text = match args.format {
+                DiffFormat::Text => diff::text::render(&d, palette),
+                DiffFormat::Markdown => diff::markdown::render(&d),
+                DiffFormat::Json => json(&d),
+            };
+            write_stdout(&text)?;
+            Ok(Status::Success)
+        }
+        (true, true) => dirs(args, options, palette),
+        _ => bail!(
+            "{} and {}: give two files, or two directories",
+            args.old.display(),
+            args.new.display()
+        ),
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    let mut s =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    s.push('\n');
+    s
+}
+
+fn relative(dir: &Path) -> anyhow::Result<BTreeSet<PathBuf>> {
+    Ok(files::toml_files_under(dir)?
+        .into_iter()
+        .filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf))
+        .collect())
+}
+
+fn dirs(
+    args: &DiffArgs,
+    options: Options,
+    palette: &powershare::palette::Palette,
+) -> anyhow::Result<Status> {
+    let (old, new) = (relative(&args.old)?, relative(&args.new)?);
+    let all: Vec<&PathBuf> = old.union(&new).collect();
+    let results: Vec<(FileDiff, Vec<String>)> = all
+        .par_iter()
+        .map(|rel| {
+            let path = rel.display().to_string();
+            let file = |status, partnership, diff| FileDiff {
+                path: path.clone(),
+                status,
+                partnership,
+                diff,
+            };
+            let name = |r: &Report| Some(r.partnership.name.clone());
+            match (old.contains(*rel), new.contains(*rel)) {
+                (true, true) => {
+                    match (
+                        load(&args.old.join(rel), options),
+                        load(&args.new.join(rel), options),
+                    ) {
+                        (Ok(o), Ok(n)) => (
+                            file(FileStatus::Compared, name(&n), Some(diff::diff(&o, &n))),
+                            Vec::new(),
+                        ),
+                        (o, n) => (
+                            file(FileStatus::Unusable, None, None),
+                            o.err().into_iter().chain(n.err()).flatten().collect(),
+                        ),
+                    }
+                }
+                (false, _) => match load(&args.new.join(rel), options) {
+                    Ok(n) => (file(FileStatus::Added, name(&n), None), Vec::new()),
+                    Err(e) => (file(FileStatus::Unusable, None, None), e),
+                },
+                (true, false) => match load(&args.old.join(rel), options) {
+                    Ok(o) => (file(FileStatus::Removed, name(&o), None), Vec::new()),
+                    Err(e) => (file(FileStatus::Unusable, None, None), e),
+                },
+            }
+        })
+        .collect();
+    let mut status = Status::Success;
+    let mut files = Vec::new();
+    for (f, errors) in results {
+        for line in &errors {
+            eprintln!("{line}");
+        }
+        if f.status == FileStatus::Unusable {
+            status = Status::Unusable;
+        }
+        files.push(f);
+    }
+    let d = DirDiff {
+        format: diff::DIFF_FORMAT,
+        files,
+    };
+    let text = match args.format {
+        DiffFormat::Text => diff::text::render_dir(&d, palette),
+        DiffFormat::Markdown => diff::markdown::render_dir(&d),
+        DiffFormat::Json => json(&d),
+    };
+    write_stdout(&text)?;
+    Ok(status)
+}

@@ -1,0 +1,45 @@
+//! `powershare power`.
+
+use powershare::calculator::{self, Request};
+use powershare::render::power;
+use powershare::voting::Index;
+
+use super::args::{IndexArg, PowerArgs, PowerFormat};
+use super::{Status, write_stdout};
+
+/// Compute and print; bad arguments are exit 2 with one clear message.
+pub fn run(args: &PowerArgs) -> anyhow::Result<Status> {
+    let indices: Vec<Index> = args.index.iter().map(|&i| index(i)).collect();
+    let report = calculator::calculate(&Request {
+        weights: &args.weights,
+        quota: &args.quota,
+        names: args.names.as_deref(),
+        indices: &indices,
+        samples: args.samples,
+    })?;
+    let text = match args.format {
+        PowerFormat::Text => power::text(&report),
+        PowerFormat::Json => power::json(&report),
+        PowerFormat::Csv => {
+            for n in &report.notes {
+                eprintln!("powershare: note: {n}");
+            }
+            power::csv(&report)
+        }
+    };
+    write_stdout(&text)?;
+    Ok(Status::Success)
+}
+
+fn index(i: IndexArg) -> Index {
+    match i {
+        IndexArg::Banzhaf => Index::Banzhaf,
+        IndexArg::BanzhafAbsolute => Index::BanzhafAbsolute,
+        IndexArg::ShapleyShubik => Index::ShapleyShubik,
+        IndexArg::Holler => Index::Holler,
+        IndexArg::DeeganPackel => Index::DeeganPackel,
+        IndexArg::Johnston => Index::Johnston,
+        IndexArg::ColemanPrevent => Index::ColemanPrevent,
+        IndexArg::ColemanInitiate => Index::ColemanInitiate,
+    }
+}
