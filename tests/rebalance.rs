@@ -351,3 +351,79 @@ fn bad_arguments_exit_2() {
         "powershare: error: sample-partnerships/childrens-planning-forum.toml: --keep-veto keeps the veto of `county`, but the target gives it no share, so it would have no seats; give it a share or drop --keep-veto",
     );
 }
+
+/// The power of every suggested design is what `powershare power` prints
+/// for its seats and quota (designs with one weighted clause: no veto, no
+/// double majority).
+#[test]
+fn designs_match_the_power_command() {
+    for (file, target, index) in [
+        (
+            "sample-partnerships/youth-partnership.toml",
+            "contribution",
+            "banzhaf",
+        ),
+        (
+            "sample-partnerships/youth-partnership.toml",
+            "sqrt-income",
+            "shapley-shubik",
+        ),
+        (
+            "sample-partnerships/childrens-planning-forum.toml",
+            "equal",
+            "banzhaf",
+        ),
+        (
+            "sample-partnerships/balanced-partnership.toml",
+            "income",
+            "banzhaf",
+        ),
+    ] {
+        let out = stdout(&[
+            "rebalance",
+            file,
+            "--target",
+            target,
+            "--index",
+            index,
+            "--top",
+            "5",
+            "--format",
+            "json",
+            "--max-seats",
+            "16",
+        ]);
+        let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let key = index.replace('-', "_");
+        let mut checked = 0;
+        for d in std::iter::once(&r["current"]).chain(r["designs"].as_array().unwrap()) {
+            if !d["veto"].as_array().unwrap().is_empty() || d["also_majority_of_bodies"] == true {
+                continue;
+            }
+            let seats = d["seats"].as_object().unwrap();
+            let on: Vec<(&String, u64)> = seats
+                .iter()
+                .map(|(id, s)| (id, s.as_u64().unwrap()))
+                .filter(|(_, s)| *s > 0)
+                .collect();
+            let names = on
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>()
+                .join(",");
+            let weights: Vec<String> = on.iter().map(|(_, s)| s.to_string()).collect();
+            let quota = d["quota"].to_string();
+            let mut args = vec![
+                "power", "--quota", &quota, "--names", &names, "--index", index, "--format", "json",
+            ];
+            args.extend(weights.iter().map(String::as_str));
+            let p: serde_json::Value = serde_json::from_str(&stdout(&args)).unwrap();
+            for player in p["players"].as_array().unwrap() {
+                let id = player["name"].as_str().unwrap();
+                assert_eq!(player[&key], d["power"][id], "{file} {target} {d}");
+            }
+            checked += 1;
+        }
+        assert!(checked > 0, "{file} {target}");
+    }
+}

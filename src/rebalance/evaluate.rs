@@ -399,6 +399,51 @@ mod tests {
         });
     }
 
+    /// Beyond 63 players the counts are u128; the engine uses generating
+    /// functions there (or counts over capped clause sums with a veto).
+    #[test]
+    fn large_games_agree_with_the_engine() {
+        let seats: Vec<u64> = (0..70).map(|i| 1 + (i * 7 % 5) as u64).collect();
+        let total: u64 = seats.iter().sum();
+        for veto in [vec![false; 70], (0..70).map(|i| i == 3).collect()] {
+            let game = Game {
+                seats: seats.clone(),
+                veto,
+                count_quota: None,
+            };
+            for q in [total / 2 + 1, (2 * total).div_ceil(3)] {
+                for index in [VotingIndex::Banzhaf, VotingIndex::ShapleyShubik] {
+                    let got = power(&game, index, q..=q);
+                    let want = engine(&game, q, index);
+                    for (g, w) in got.row(0).iter().zip(&want) {
+                        assert!((g - w).abs() < 1e-12, "{index:?} q={q}: {g} vs {w}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn u64_and_u128_counts_agree() {
+        let game = Game {
+            seats: (0..40).map(|i| 1 + (i * 3 % 4) as u64).collect(),
+            veto: (0..40).map(|i| i == 5).collect(),
+            count_quota: Some(21),
+        };
+        let total: u64 = game.seats.iter().sum();
+        let quotas = total / 2 + 1..=total;
+        assert_eq!(
+            banzhaf_simple::<u64>(&game, &quotas),
+            banzhaf_simple::<u128>(&game, &quotas)
+        );
+        for index in [VotingIndex::Banzhaf, VotingIndex::ShapleyShubik] {
+            assert_eq!(
+                general::<u64>(&game, index, &quotas),
+                general::<u128>(&game, index, &quotas)
+            );
+        }
+    }
+
     proptest::proptest! {
         #[test]
         fn agrees_with_the_engine_on_random_games(
