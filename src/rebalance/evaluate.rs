@@ -96,6 +96,8 @@ pub fn power(game: &Game, index: VotingIndex, quotas: RangeInclusive<u64>) -> Po
         for row in values.chunks_mut(n.max(1)) {
             let total: f64 = row.iter().sum();
             if total > 0.0 {
+                // Division, not multiplication by 1/total: results stay
+                // correctly rounded, as the engine's are.
                 row.iter_mut().for_each(|x| *x /= total);
             }
         }
@@ -171,17 +173,21 @@ fn banzhaf_simple<C: Count>(game: &Game, quotas: &RangeInclusive<u64>) -> Vec<f6
             p[x] = p[x] + p[x - w];
         }
     }
-    let suffix = |table: &[C]| {
-        let mut s = vec![C::default(); table.len() + 1];
+    let suffix = |table: &[C], s: &mut Vec<C>| {
+        s.clear();
+        s.resize(table.len() + 1, C::default());
         for x in (0..table.len()).rev() {
             s[x] = s[x + 1] + table[x];
         }
-        s
     };
     let q_count = quotas.clone().count();
     let mut swings = vec![0.0; q_count * n];
-    let full = suffix(&p);
+    let mut full = Vec::new();
+    suffix(&p, &mut full);
     let mut pi = vec![C::default(); wf + 1];
+    let mut si = Vec::new();
+    // Players with the same seats (and no veto) have the same swings.
+    let mut done: Vec<(u64, usize)> = Vec::new();
     for i in 0..n {
         if game.veto[i] {
             for (k, q) in quotas.clone().enumerate() {
@@ -189,11 +195,18 @@ fn banzhaf_simple<C: Count>(game: &Game, quotas: &RangeInclusive<u64>) -> Vec<f6
             }
             continue;
         }
+        if let Some(&(_, j)) = done.iter().find(|(w, _)| *w == game.seats[i]) {
+            for k in 0..q_count {
+                swings[k * n + i] = swings[k * n + j];
+            }
+            continue;
+        }
+        done.push((game.seats[i], i));
         let w = game.seats[i] as usize;
         for x in 0..=wf {
             pi[x] = if x >= w { p[x] - pi[x - w] } else { p[x] };
         }
-        let si = suffix(&pi);
+        suffix(&pi, &mut si);
         for (k, q) in quotas.clone().enumerate() {
             let need = q as i64 - w0 as i64;
             swings[k * n + i] = (suffix_at(&si, need - w as i64) - suffix_at(&si, need)).to_f64();
@@ -244,6 +257,8 @@ fn general<C: Count>(game: &Game, index: VotingIndex, quotas: &RangeInclusive<u6
     };
     let veto_col = column(&p, m, c - k0 as i64, k0);
     let mut pi = vec![C::default(); m * stride];
+    // Players with the same seats (and no veto) have the same values.
+    let mut done: Vec<(u64, usize)> = Vec::new();
     for i in 0..n {
         if game.veto[i] {
             for (k, q) in quotas.clone().enumerate() {
@@ -251,6 +266,13 @@ fn general<C: Count>(game: &Game, index: VotingIndex, quotas: &RangeInclusive<u6
             }
             continue;
         }
+        if let Some(&(_, j)) = done.iter().find(|(w, _)| *w == game.seats[i]) {
+            for k in 0..q_count {
+                out[k * n + i] = out[k * n + j];
+            }
+            continue;
+        }
+        done.push((game.seats[i], i));
         let w = game.seats[i] as usize;
         // Subsets of the other m - 1 free players.
         for k in 0..m {
