@@ -9,7 +9,7 @@
 //! For a player i of class e, every coalition S containing i splits into
 //! A (members at least as heavy as i, i included) and B (lighter members):
 //!
-//! - a *forward* table F'_e[k][s] counts the sets A \ {i} of weight k < q
+//! - a *forward* table `F'_e[k][s]` counts the sets A \ {i} of weight k < q
 //!   and size s (heavier classes and the other m_e - 1 players of class e;
 //!   weight below q because A alone may not exceed the quota by v_e or
 //!   more in either index);
@@ -27,7 +27,7 @@
 //!     players any set L of weight q + σ - w(A)) plus Γ_{e+1} extended by
 //!     any number of class-(e+1) players, who are then critical too.
 //!
-//! The index of i is sum_{k,s} F'_e[k][s] · backward[k + v_e][s + 1],
+//! The index of i is `sum_{k,s} F'_e[k][s] · backward[k + v_e][s + 1]`,
 //! normalised over all players. Counts are `f64` (they stay below 2^n, so
 //! n is capped at 1,000); every term is non-negative, so the relative error
 //! is at most about (3n + q)·2^-53. Time O(n²·q), memory one table per
