@@ -31,12 +31,14 @@ pub mod load;
 pub mod network;
 pub mod palette;
 pub mod partnership;
+pub mod rebalance;
 pub mod render;
 pub mod report;
 pub mod schema;
 pub mod score;
 pub mod template;
 pub mod voting;
+pub mod whatif;
 
 pub use diagnostic::{Diagnostic, LoadError, Position, Problem};
 pub use load::{load, load_str};

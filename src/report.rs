@@ -67,6 +67,12 @@ pub struct Report {
     /// (added in format 1; absent when none is recorded).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub relationships: Vec<RelationshipReport>,
+    /// Designs of the board that would share voting power more evenly, for
+    /// the markdown and HTML reports; `None` unless filled in with
+    /// [`crate::rebalance::suggest::suggest`] (`score` leaves it out: it is
+    /// a search, not a measure). Not part of the JSON contract.
+    #[serde(skip)]
+    pub redesign: Option<crate::rebalance::suggest::Suggestion>,
 }
 
 /// `partnership` in the JSON.

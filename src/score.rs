@@ -417,6 +417,7 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
                 trust: r.trust,
             })
             .collect(),
+        redesign: None,
     }
 }
 

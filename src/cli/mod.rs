@@ -8,8 +8,10 @@ mod files;
 mod generate;
 mod power;
 mod progress;
+mod rebalance;
 mod report;
 mod validate;
+mod whatif;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -55,6 +57,8 @@ pub fn run() -> ExitCode {
         Command::Schema(_) => generate::schema(),
         Command::Completions(args) => generate::completions(&args),
         Command::Man(_) => generate::man(),
+        Command::Rebalance(args) => rebalance::run(&args),
+        Command::Whatif(args) => whatif::run(&args, &palette),
     };
     match status {
         Ok(status) => status.code(),

@@ -21,7 +21,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
     let mut failed = false;
     for path in &paths {
         match files::load(path) {
-            Ok(p) => reports.push(powershare::score(&p, options)),
+            Ok(p) => {
+                let mut report = powershare::score(&p, options);
+                if !args.no_redesign && matches!(format, Format::Markdown | Format::Html) {
+                    report.redesign =
+                        powershare::rebalance::suggest::suggest(&p, options.voting_index);
+                }
+                reports.push(report);
+            }
             Err(lines) => {
                 for line in lines {
                     eprintln!("{line}");

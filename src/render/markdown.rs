@@ -47,6 +47,7 @@ pub fn render(r: &Report) -> String {
     findings(&mut s, r);
     bodies(&mut s, r);
     voting(&mut s, r);
+    s.push_str(&crate::rebalance::suggest::markdown(r));
     indices(&mut s, r);
     dependence(&mut s, r);
     network(&mut s, r);

@@ -124,6 +124,7 @@ fn article(r: &Report, id: &str) -> String {
             html_text(note)
         );
     }
+    s.push_str(&crate::rebalance::suggest::html(r));
     if let Some(fig) = heatmap::render(r, &format!("{id}-dependence")) {
         section(
             &mut s,

@@ -1,0 +1,73 @@
+//! `powershare whatif FILE --set PATH=VALUE...`: the file as it is, the file
+//! with the changes, and what changed between their reports.
+
+use anyhow::Context;
+use powershare::diff;
+use powershare::palette::Palette;
+use powershare::whatif::{self, Set};
+
+use super::args::{DiffFormat, WhatifArgs};
+use super::{Status, files, write_stdout};
+
+/// Load, change, load again (every validation rule), score both, and print
+/// the difference as `diff` does.
+pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
+    let sets = args
+        .sets
+        .iter()
+        .map(|s| Set::parse(s))
+        .collect::<Result<Vec<Set>, _>>()?;
+    let path = &args.path;
+    let before = match files::load(path) {
+        Ok(p) => p,
+        Err(lines) => {
+            for line in lines {
+                eprintln!("{line}");
+            }
+            return Ok(Status::Unusable);
+        }
+    };
+    // The file loaded, so it is readable UTF-8.
+    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let changed =
+        whatif::apply(&text, &sets).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let after = match powershare::load_str(&changed) {
+        Ok(p) => p,
+        Err(e) => {
+            let label = format!("{} (after the changes)", path.display());
+            for line in files::describe(std::path::Path::new(&label), &e) {
+                eprintln!("{line}");
+            }
+            return Ok(Status::Unusable);
+        }
+    };
+    let options = args.voting_index.options();
+    let old = powershare::score(&before, options);
+    let new = powershare::score(&after, options);
+    let mut d = diff::diff(&old, &new);
+    if !sets.is_empty() {
+        // The new side is the old one with the changes: say which.
+        let changes: Vec<String> = sets
+            .iter()
+            .map(|s| format!("{}={}", s.path, s.value))
+            .collect();
+        let what = format!("what if {}", changes.join(", "));
+        d.new.period = Some(match &d.new.period {
+            Some(p) => format!("{p}, {what}"),
+            None => what,
+        });
+    }
+    let text = match args.format {
+        DiffFormat::Text => diff::text::render(&d, palette),
+        DiffFormat::Markdown => diff::markdown::render(&d),
+        DiffFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&d)
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+            s.push('\n');
+            s
+        }
+    };
+    write_stdout(&text)?;
+    Ok(Status::Success)
+}
