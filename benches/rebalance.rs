@@ -36,6 +36,18 @@ fn board(n: usize, seed: u64) -> String {
     s
 }
 
+/// CPU time of this process so far (user + system, all threads), from
+/// `/proc/self/stat` in clock ticks of 10 ms; `None` off Linux.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses): utime is
+    // the 12th and stime the 13th of them.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 fn run(label: &str, text: &str, target: Target, index: VotingIndex, max_seats: u64) {
     // REBALANCE_BENCH=words runs only the cases whose label contains them.
     if let Ok(filter) = std::env::var("REBALANCE_BENCH")
@@ -59,12 +71,13 @@ fn run(label: &str, text: &str, target: Target, index: VotingIndex, max_seats: u
     if std::env::var("REBALANCE_EXHAUSTIVE").is_ok() {
         options.effort.exhaustive_work = f64::INFINITY;
     }
-    let start = Instant::now();
+    let (start, cpu) = (Instant::now(), cpu_seconds());
     let r = rebalance::rebalance(&p, &options).expect("rebalance runs");
     let took = start.elapsed();
+    let cpu = cpu.zip(cpu_seconds()).map_or(f64::NAN, |(a, b)| b - a);
     let best = &r.designs[0];
     println!(
-        "{label:<46} {:>8.3} s  {:<12} evaluated {:>8}  max gap {:.4}  total gap {:.4}{}",
+        "{label:<52} wall {:>7.3} s  cpu {cpu:>6.2} s  {:<12} evaluated {:>7}  max gap {:.4}  total gap {:.4}{}",
         took.as_secs_f64(),
         r.search.method,
         r.search.evaluated,

@@ -418,7 +418,8 @@ pub struct RebalanceArgs {
     /// The voting-power index to match.
     #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
     pub index: VotingIndexArg,
-    /// Most seats in total (default: today's total, and at least one per body taking part).
+    /// Most seats in total (default: today's total, and at least one per body taking part;
+    /// three per body when nobody has seats).
     #[arg(long, value_name = "N")]
     pub max_seats: Option<u64>,
     /// Quotas the designs may use.

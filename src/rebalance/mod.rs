@@ -63,7 +63,7 @@ pub struct Options {
     /// The index power is measured by.
     pub index: VotingIndex,
     /// Most seats in total; `None`: today's total seats, and at least one
-    /// seat per body taking part.
+    /// seat per body taking part (three per body when nobody has seats).
     pub max_seats: Option<u64>,
     /// Allowed quotas.
     pub quota: QuotaChoice,
@@ -333,7 +333,13 @@ pub fn rebalance(p: &Partnership, options: &Options) -> Result<Rebalance, Rebala
         });
     }
     let today_total: u64 = p.bodies.iter().map(|b| b.seats).sum();
-    let max_seats = options.max_seats.unwrap_or(today_total.max(n as u64));
+    // Nobody has seats today: room for three per body taking part.
+    let default_max = if today_total == 0 {
+        3 * n as u64
+    } else {
+        today_total.max(n as u64)
+    };
+    let max_seats = options.max_seats.unwrap_or(default_max);
     if max_seats < n as u64 {
         return Err(RebalanceError::TooFewSeats {
             max: max_seats,

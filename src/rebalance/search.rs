@@ -97,7 +97,7 @@ impl Effort {
         exhaustive_work: 1.5e9,
         search_work: 1.0e10,
         patience: 40,
-        idle_work: 1.5e8,
+        idle_work: 1.0e8,
     };
     /// For the report's suggestion: a few milliseconds on a usual board.
     pub const QUICK: Effort = Effort {
