@@ -12,9 +12,10 @@ import sys
 ref = json.load(open(sys.argv[1]))
 got = json.load(open(sys.argv[2]))
 worst = 0.0
-for key in ("banzhaf", "banzhaf_absolute", "shapley_shubik"):
+for key in ("banzhaf", "banzhaf_absolute", "shapley_shubik", "holler",
+            "coleman_prevent", "coleman_initiate"):
     diffs = [abs(a[key] - b[key]) for a, b in zip(ref["players"], got["players"])
-             if key in b and b[key] is not None]
+             if key in a and b.get(key) is not None]
     if diffs:
         print(f"{key}: max |difference| {max(diffs):.3e} over {len(diffs)} players")
         worst = max(worst, max(diffs))

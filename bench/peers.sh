@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times powershare and the peer Python calculators side by side.
 #
-#   bench/peers.sh            # powershare only (and peers if installed)
+#   bench/peers.sh            # powershare, and the peers if installed
 #   bench/peers.sh --install  # first install the peers into bench/.venv
 #   SKIP_PEERS=1 RUNS=30 bench/peers.sh   # powershare alone, more runs
 #
@@ -10,7 +10,8 @@
 # 1..100 and a majority quota (bench/make_games.py). Every run is one whole
 # process under /usr/bin/time -v (peak resident memory) and a per-run
 # timeout, with the wall time measured around it (bench/timeit.py):
-# powershare 10 runs (minimum and median), each peer PEER_RUNS runs (1). Each result is compared with the exact reference
+# powershare RUNS runs (10; minimum and median), each peer PEER_RUNS runs
+# (1). Each result is compared with the exact reference
 # (bench/reference.py, cached in bench/results/): "ok" when every value is
 # within 1e-9 and every exact swing count is equal, "WRONG" otherwise.
 # Results go to bench/results/peers.tsv (or $TABLE).
@@ -34,7 +35,8 @@ cargo build --release --quiet
 weights() { grep -v '^#' "$1" | tail -n +2 | awk '{print $NF}' | tr '\n' ' '; }
 quota() { grep -v '^#' "$1" | head -1 | awk '{print $2}'; }
 
-# Exact references (slow for n = 1,000: minutes; cached).
+# Exact references (cached; at n = 1,000 the first run takes half an hour
+# and 3 GB).
 for g in electoral-college-2020 random-200 random-1000; do
   [[ -s "$OUT/ref-$g.json" ]] || python3 bench/reference.py "bench/games/$g.txt" > "$OUT/ref-$g.json"
 done

@@ -13,6 +13,7 @@ affected by other load on the machine. status is ok, timeout or
 failed:CODE.
 """
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -25,14 +26,17 @@ walls, cpus, rss, status = [], [], 0, "ok"
 for _ in range(runs):
     with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
         start = time.perf_counter()
-        p = subprocess.Popen(["/usr/bin/time", "-v", *cmd], stdout=stdout, stderr=stderr)
+        # Own process group, so a timeout ends the command too, not only
+        # /usr/bin/time.
+        p = subprocess.Popen(["/usr/bin/time", "-v", *cmd], stdout=stdout, stderr=stderr,
+                             start_new_session=True)
         deadline = start + timeout
         while True:
             pid, code, usage = os.wait4(p.pid, os.WNOHANG)
             if pid:
                 break
             if time.perf_counter() > deadline:
-                p.kill()
+                os.killpg(p.pid, signal.SIGKILL)
                 os.wait4(p.pid, 0)
                 status = "timeout"
                 break

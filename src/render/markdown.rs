@@ -119,18 +119,9 @@ fn bodies(s: &mut String, r: &Report) {
 
 fn voting(s: &mut String, r: &Report) {
     let Some(board) = &r.board else { return };
-    let _ = writeln!(
-        s,
-        "## Voting power\n\nQuota {} of {} seats; {} winning coalitions, {} minimal.\n",
-        board.quota,
-        board.total_seats,
-        board
-            .winning_coalitions
-            .map_or("-".into(), |x| x.to_string()),
-        board
-            .minimal_winning_coalitions
-            .map_or("-".into(), |x| x.to_string()),
-    );
+    let mut summary = tables::board_summary(board);
+    summary[..1].make_ascii_uppercase();
+    let _ = writeln!(s, "## Voting power\n\n{summary}.\n");
     if let Some(note) = &board.note {
         let _ = writeln!(s, "{}\n", md(note));
         return;

@@ -107,6 +107,19 @@ pub fn weights_note(r: &Report) -> Option<String> {
     (!weights.is_empty()).then(|| format!("{} (others x1)", weights.join(", ")))
 }
 
+/// "quota 6 of 11 seats; 14 winning coalitions, 3 minimal", shared by the
+/// text and markdown headings of the voting section.
+pub fn board_summary(board: &crate::report::BoardReport) -> String {
+    let count = |x: Option<u64>| x.map_or("-".into(), |x| x.to_string());
+    format!(
+        "quota {} of {} seats; {} winning coalitions, {} minimal",
+        board.quota,
+        board.total_seats,
+        count(board.winning_coalitions),
+        count(board.minimal_winning_coalitions)
+    )
+}
+
 /// Per body on or off the board: seats against every voting index. `None`
 /// without a board, or when power could not be computed.
 pub fn voting(r: &Report, label: Label) -> Option<Table> {

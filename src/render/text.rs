@@ -116,18 +116,7 @@ fn bodies(s: &mut String, r: &Report) {
 
 fn voting(s: &mut String, r: &Report) {
     let Some(board) = &r.board else { return };
-    let _ = writeln!(
-        s,
-        "Voting power (quota {} of {} seats; {} winning coalitions, {} minimal)",
-        board.quota,
-        board.total_seats,
-        board
-            .winning_coalitions
-            .map_or("-".into(), |x| x.to_string()),
-        board
-            .minimal_winning_coalitions
-            .map_or("-".into(), |x| x.to_string()),
-    );
+    let _ = writeln!(s, "Voting power ({})", tables::board_summary(board));
     if let Some(note) = &board.note {
         let _ = writeln!(s, "  {}\n", tt(note));
         return;

@@ -11,7 +11,7 @@
 //!
 //! - up to [`Limits::enumeration_players`] players (25): every coalition is
 //!   enumerated ([`enumerate`]); every index is exact;
-//! - one weighted clause: generating functions ([`weighted`]), exact counts
+//! - one weighted clause: generating functions ([`mod@weighted`]), exact counts
 //!   in big integers for Banzhaf, Coleman and Holler, Gauss-Legendre
 //!   quadrature of the multilinear extension for Shapley-Shubik
 //!   ([`shapley`]); Deegan-Packel and Johnston by tables over weight and
@@ -205,7 +205,10 @@ impl Options {
 /// integers (relative error at most 3·2^-53). With generating functions or
 /// capped sums the counts are exact big integers and the ratios are within
 /// 2^-52 relative; Shapley-Shubik comes from an exact quadrature in floating
-/// point, within an absolute error of 1e-12 (see [`shapley`]). With Monte
+/// point, within an absolute error of 6n·2^-53 (7e-13 at n = 1,000; observed
+/// below 1e-16, see [`shapley`]); Deegan-Packel and Johnston from
+/// non-negative sums in floating point, within (3n + q)·2^-53 relative
+/// (see [`sized`]). With Monte
 /// Carlo every value is an estimate and [`PlayerPower::standard_errors`] is
 /// set.
 ///
@@ -333,7 +336,7 @@ pub fn power(rule: &Rule) -> Result<VotingPower, VotingError> {
 ///
 /// 1. at most `limits.enumeration_players` players: [`enumerate`];
 /// 2. one clause (clauses with quota 0 are dropped, they always hold):
-///    [`weighted`], if its counting tables fit the limits;
+///    [`mod@weighted`], if its counting tables fit the limits;
 /// 3. several clauses: [`vector`], if the product of the quotas fits;
 /// 4. otherwise [`montecarlo`].
 pub fn power_with(rule: &Rule, options: &Options) -> Result<VotingPower, VotingError> {

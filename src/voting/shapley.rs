@@ -15,7 +15,7 @@
 //! c ← (1-p)·c + p·x^w·c per player over the weights below q (a product of
 //! probabilities: every term is non-negative, so the relative error of each
 //! entry stays below 3n·2^-53), and each distinct weight's
-//! g_i comes from dividing one factor back out, (c[k] - p·c₋ᵢ[k-w]) / (1-p),
+//! g_i comes from dividing one factor back out, `(c[k] - p·c₋ᵢ[k-w]) / (1-p)`,
 //! which is stable for p ≤ 1/2 (errors shrink by p/(1-p) ≤ 1 per step). A
 //! node with p > 1/2 is evaluated in the dual form g_i(p; q) =
 //! g_i(1 - p; T - q + 1) (the others' *absent* weight), so every division

@@ -9,7 +9,7 @@
 //! For a player i of class e, every coalition S containing i splits into
 //! A (members at least as heavy as i, i included) and B (lighter members):
 //!
-//! - a *forward* table F'_e[k][s] counts the sets A \ {i} of weight k < q
+//! - a *forward* table `F'_e[k][s]` counts the sets A \ {i} of weight k < q
 //!   and size s (heavier classes and the other m_e - 1 players of class e;
 //!   weight below q because A alone may not exceed the quota by v_e or
 //!   more in either index);
@@ -27,7 +27,7 @@
 //!     players any set L of weight q + σ - w(A)) plus Γ_{e+1} extended by
 //!     any number of class-(e+1) players, who are then critical too.
 //!
-//! The index of i is sum_{k,s} F'_e[k][s] · backward[k + v_e][s + 1],
+//! The index of i is `sum_{k,s} F'_e[k][s] · backward[k + v_e][s + 1]`,
 //! normalised over all players. Counts are `f64` (they stay below 2^n, so
 //! n is capped at 1,000); every term is non-negative, so the relative error
 //! is at most about (3n + q)·2^-53. Time O(n²·q), memory one table per
@@ -50,7 +50,14 @@ pub(crate) fn indices(game: &Game, options: &Options) -> Option<(Vec<f64>, Vec<f
     let vmax = v[0];
     let cols = n + 2;
     let alen = q.checked_add(vmax)?;
-    let memory = (d_count as u64 * q as u64 + 3 * alen as u64) * cols as u64 * 8;
+    // Snapshots of q × (players so far + 1), plus four full tables.
+    let mut so_far = 0u64;
+    let mut snapshot_cells = 0u64;
+    for &m in &game.counts {
+        snapshot_cells += q as u64 * (so_far + 1).min(cols as u64);
+        so_far += m as u64;
+    }
+    let memory = (snapshot_cells + 4 * alen as u64 * cols as u64) * 8;
     let work = 4 * (n as u64 + d_count as u64) * alen as u64 * cols as u64;
     if n > 1000 || memory > options.limits.memory || work > options.limits.work {
         return None;
@@ -58,18 +65,28 @@ pub(crate) fn indices(game: &Game, options: &Options) -> Option<(Vec<f64>, Vec<f
     // Forward: F before each class.
     let mut f = vec![0.0; q * cols];
     f[0] = 1.0;
-    let mut before = Vec::with_capacity(d_count);
+    // Snapshots keep only the sizes that can occur so far (at most the
+    // number of players added), which halves the memory touched.
+    let mut before: Vec<Vec<f64>> = Vec::with_capacity(d_count);
     // heavier[e]: players in the classes before e.
     let mut heavier = Vec::with_capacity(d_count);
     let mut added = 0;
     for (&w, &m) in v.iter().zip(&game.counts) {
-        before.push(f.clone());
+        let width = (added + 1).min(cols);
+        before.push(
+            f.chunks(cols)
+                .flat_map(|row| &row[..width])
+                .copied()
+                .collect(),
+        );
         heavier.push(added);
         for _ in 0..m {
             added += 1;
             grow(&mut f, cols, w, added + 1);
         }
     }
+    drop(f);
+    let mut fe = vec![0.0; q * cols];
     // Backward.
     let mut gb = vec![0.0; q * cols]; // Deegan-Packel completions, weight < q
     let mut gamma = vec![0.0; alen * cols]; // Johnston completions
@@ -107,7 +124,12 @@ pub(crate) fn indices(game: &Game, options: &Options) -> Option<(Vec<f64>, Vec<f
             }
         }
         // F'_e.
-        let mut fe = before.pop().unwrap_or_default();
+        let snapshot = before.pop().unwrap_or_default();
+        let width = (heavier[e] + 1).min(cols);
+        for (row, src) in fe.chunks_mut(cols).zip(snapshot.chunks(width)) {
+            row[..width].copy_from_slice(src);
+            row[width..].fill(0.0);
+        }
         for j in 1..game.counts[e] {
             grow(&mut fe, cols, ve, heavier[e] + j + 1);
         }

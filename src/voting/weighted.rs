@@ -4,7 +4,7 @@
 //! P(x) = prod_j (1 + x^{w_j}); its coefficient of x^k counts the coalitions
 //! of weight k. Everything below works on P truncated to the terms that
 //! matter (k below the quota), with exact integer counts in flat limb tables
-//! ([`limbs`](super::limbs)), so nothing overflows, underflows or cancels.
+//! ([`limbs`] tables), so nothing overflows, underflows or cancels.
 //!
 //! - **Banzhaf, Coleman, |W|** in O(n·q) limb operations for all players
 //!   together: the swings of i are the coalitions of the others with weight
@@ -19,8 +19,8 @@
 //!   least as heavy as i, times a table of the ways lighter players can
 //!   complete them. O(n·q) limb operations plus one exact product per
 //!   distinct weight and table entry.
-//! - **Shapley-Shubik** by [`shapley`](super::shapley).
-//! - **Deegan-Packel and Johnston** by [`sized`](super::sized), tables over
+//! - **Shapley-Shubik** by [`shapley`].
+//! - **Deegan-Packel and Johnston** by [`sized`], tables over
 //!   weight *and* size, O(n²·q) time and one such table per distinct
 //!   weight; beyond the memory limit they are `null` with a note.
 //!
