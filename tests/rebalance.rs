@@ -427,3 +427,24 @@ fn designs_match_the_power_command() {
         assert!(checked > 0, "{file} {target}");
     }
 }
+
+/// The report's section appears in markdown and HTML when a more even
+/// design exists, never when the board is already even, and
+/// `--no-redesign` leaves it out.
+#[test]
+fn report_section_and_its_opt_out() {
+    let heading = "What would share power more evenly";
+    for format in ["markdown", "html"] {
+        let forum = "sample-partnerships/childrens-planning-forum.toml";
+        assert!(stdout(&["report", forum, "--format", format]).contains(heading));
+        assert!(!stdout(&["report", forum, "--format", format, "--no-redesign"]).contains(heading));
+        // Six bodies with two seats each: already equal.
+        let even = "sample-partnerships/balanced-partnership.toml";
+        assert!(!stdout(&["report", even, "--format", format]).contains(heading));
+    }
+    // Text, JSON and CSV never carry it.
+    let forum = "sample-partnerships/childrens-planning-forum.toml";
+    for format in ["text", "json", "csv"] {
+        assert!(!stdout(&["report", forum, "--format", format]).contains("more even"));
+    }
+}
