@@ -20,6 +20,8 @@
 //! [`csv_text`], so a name a spreadsheet would run
 //! as a formula is shown as text.
 
+use std::collections::HashMap;
+
 use super::escape::csv_text;
 use crate::Report;
 use crate::partnership::Dimension;
@@ -215,12 +217,27 @@ const DYADS_HEADER: &[&str] = &[
 fn dyads_rows(r: &Report) -> Vec<Vec<String>> {
     let recorded_dependence = r.bodies.iter().any(|b| b.dependence.is_some());
     let recorded_contacts = r.bodies.iter().any(|b| b.network.is_some());
-    let d = |of: &str, on: &str| {
-        r.dependence
-            .iter()
-            .find(|x| x.of == of && x.on == on)
-            .map_or((0.0, 0.0, 0.0), |x| (x.share, x.funding, x.stated))
-    };
+    // Looked up once per cell: index them, or the table costs
+    // n^2 times the number of dyads, ties and relationships.
+    let mut dyads = HashMap::new();
+    for x in &r.dependence {
+        dyads
+            .entry((x.of.as_str(), x.on.as_str()))
+            .or_insert((x.share, x.funding, x.stated));
+    }
+    let mut ties = HashMap::new();
+    for t in &r.ties {
+        let [a, b] = &t.between;
+        ties.entry((a.as_str(), b.as_str())).or_insert(t.weight);
+        ties.entry((b.as_str(), a.as_str())).or_insert(t.weight);
+    }
+    let mut trust = HashMap::new();
+    for x in &r.relationships {
+        let [a, b] = &x.between;
+        trust.entry((a.as_str(), b.as_str())).or_insert(x.trust);
+        trust.entry((b.as_str(), a.as_str())).or_insert(x.trust);
+    }
+    let d = |of: &str, on: &str| dyads.get(&(of, on)).copied().unwrap_or((0.0, 0.0, 0.0));
     let mut rows = Vec::new();
     for a in &r.bodies {
         for b in &r.bodies {
@@ -244,25 +261,17 @@ fn dyads_rows(r: &Report) -> Vec<Vec<String>> {
             }
             row.push(if recorded_contacts {
                 number(
-                    r.ties
-                        .iter()
-                        .find(|t| {
-                            (t.between[0] == a.id && t.between[1] == b.id)
-                                || (t.between[0] == b.id && t.between[1] == a.id)
-                        })
-                        .map_or(0.0, |t| t.weight),
+                    ties.get(&(a.id.as_str(), b.id.as_str()))
+                        .copied()
+                        .unwrap_or(0.0),
                 )
             } else {
                 String::new()
             });
             row.push(
-                r.relationships
-                    .iter()
-                    .find(|x| {
-                        (x.between[0] == a.id && x.between[1] == b.id)
-                            || (x.between[0] == b.id && x.between[1] == a.id)
-                    })
-                    .map_or_else(String::new, |x| x.trust.to_string()),
+                trust
+                    .get(&(a.id.as_str(), b.id.as_str()))
+                    .map_or_else(String::new, |t| t.to_string()),
             );
             rows.push(row);
         }

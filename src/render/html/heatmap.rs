@@ -3,6 +3,8 @@
 //! blue hue of increasing darkness, readable without colour vision, and
 //! every cell also shows its number).
 
+use std::collections::HashMap;
+
 use super::svg::{f, figure, tooltip, wrap};
 use crate::Report;
 
@@ -51,11 +53,18 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
         return None;
     }
     let n = r.bodies.len();
+    // Indexed once: a search per cell would cost n^2 times the dyads.
+    let mut shares = HashMap::new();
+    for x in &r.dependence {
+        shares
+            .entry((x.of.as_str(), x.on.as_str()))
+            .or_insert(x.share);
+    }
     let d = |i: usize, j: usize| {
-        r.dependence
-            .iter()
-            .find(|x| x.of == r.bodies[i].id && x.on == r.bodies[j].id)
-            .map_or(0.0, |x| x.share)
+        shares
+            .get(&(r.bodies[i].id.as_str(), r.bodies[j].id.as_str()))
+            .copied()
+            .unwrap_or(0.0)
     };
     let width = LABEL + CELL * n as f64 + 130.0;
     let height = HEAD + CELL * n as f64 + 52.0;
