@@ -128,8 +128,18 @@ pub fn measure(p: &Partnership, options: Options) -> Measures<'_> {
 }
 
 /// Values divided by their sum, or `None` when the sum is not positive.
+///
+/// Values are finite but may be as large as `f64::MAX`, so their sum can
+/// overflow: then they are first divided by the largest (the shares are
+/// the same, and the sum is at most n).
 fn normalise(values: Vec<f64>) -> Option<Vec<f64>> {
-    let total: f64 = values.iter().sum();
+    let mut total: f64 = values.iter().sum();
+    let mut values = values;
+    if total.is_infinite() {
+        let largest = values.iter().copied().fold(0.0, f64::max);
+        values.iter_mut().for_each(|v| *v /= largest);
+        total = values.iter().sum();
+    }
     (total > 0.0 && total.is_finite()).then(|| values.iter().map(|v| v / total).collect())
 }
 
@@ -211,8 +221,20 @@ fn perceived(p: &Partnership) -> Option<Vec<BodyPerceived>> {
 }
 
 /// c(i) = sum_d w_d s_d(i) / sum_d w_d over the present dimensions.
+///
+/// A weight may be as large as `f64::MAX`; when the weights' sum overflows
+/// they are first divided by the largest (the same composite), so that it
+/// is never inf / inf = NaN or x / inf = 0.
 fn composite(p: &Partnership, shares: &[(Dimension, Vec<f64>)]) -> Option<Vec<f64>> {
-    let total_weight: f64 = shares.iter().map(|(d, _)| p.weights.of(*d)).sum();
+    let mut scale = 1.0;
+    let mut total_weight: f64 = shares.iter().map(|(d, _)| p.weights.of(*d)).sum();
+    if total_weight.is_infinite() {
+        scale = shares
+            .iter()
+            .map(|(d, _)| p.weights.of(*d))
+            .fold(0.0, f64::max);
+        total_weight = shares.iter().map(|(d, _)| p.weights.of(*d) / scale).sum();
+    }
     if total_weight <= 0.0 {
         return None;
     }
@@ -221,7 +243,7 @@ fn composite(p: &Partnership, shares: &[(Dimension, Vec<f64>)]) -> Option<Vec<f6
             .map(|i| {
                 shares
                     .iter()
-                    .map(|(d, s)| p.weights.of(*d) * s[i])
+                    .map(|(d, s)| p.weights.of(*d) / scale * s[i])
                     .sum::<f64>()
                     / total_weight
             })
@@ -660,6 +682,44 @@ mod tests {
         close(
             &shares(&m, Dimension::Voting),
             &[5.0 / 12.0, 0.25, 0.25, 1.0 / 12.0],
+        );
+    }
+
+    #[test]
+    fn weights_whose_sum_overflows_still_give_shares() {
+        // Two weights of f64::MAX add up to inf: the composite was inf / inf
+        // = NaN for one body (a panic in `inequality` in debug builds) and
+        // x / inf = 0 for every body with two. Scaled by the largest, they
+        // weigh the same as 1 and 1: (5/6 + 3/4) / 2 = 19/24.
+        let max = "1.7976931348623157e308";
+        let text = format!(
+            "[[body]]\nid = \"a\"\nincome = 5\nposition = 3\n\
+             [[body]]\nid = \"b\"\nincome = 1\nposition = 1\n\
+             [weights]\nresources = {max}\nposition = {max}\n"
+        );
+        let p = crate::load_str(&text).unwrap();
+        let m = measure(&p, Options::default());
+        close(m.composite.as_ref().unwrap(), &[19.0 / 24.0, 5.0 / 24.0]);
+        let one = format!(
+            "[[body]]\nid = \"a\"\nincome = 5\nposition = 3\n[weights]\nresources = {max}\nposition = {max}\n"
+        );
+        let p = crate::load_str(&one).unwrap();
+        let m = measure(&p, Options::default());
+        assert_eq!(m.composite, Some(vec![1.0]));
+    }
+
+    #[test]
+    fn amounts_whose_sum_overflows_still_give_shares() {
+        // f64::MAX + 1e308 is inf: the resources dimension was left out as
+        // if no body had an income. Shares: 1.797 / 2.797 and 1 / 2.797.
+        let text = "[[body]]\nid = \"a\"\nincome = 1.7976931348623157e308\n\
+                    [[body]]\nid = \"b\"\nincome = 1e308\n";
+        let p = crate::load_str(text).unwrap();
+        let m = measure(&p, Options::default());
+        let a = f64::MAX / 1e308;
+        close(
+            &shares(&m, Dimension::Resources),
+            &[a / (a + 1.0), 1.0 / (a + 1.0)],
         );
     }
 }
