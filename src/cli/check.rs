@@ -54,9 +54,7 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
         Ok(p) => p,
         Err(lines) => {
             // A bad programme policy makes every result meaningless: stop.
-            for line in lines {
-                eprintln!("{line}");
-            }
+            super::print_problems(lines);
             return Ok(Status::Unusable);
         }
     };

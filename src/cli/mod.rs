@@ -63,7 +63,7 @@ pub fn run() -> ExitCode {
     match status {
         Ok(status) => status.code(),
         Err(e) => {
-            eprintln!("powershare: error: {e:#}");
+            print_problems([format!("powershare: error: {e:#}")]);
             Status::Unusable.code()
         }
     }
@@ -103,6 +103,21 @@ fn print_init(args: &args::InitArgs) -> anyhow::Result<Status> {
     };
     write_stdout(text)?;
     Ok(Status::Success)
+}
+
+/// Write problem messages to stderr, one per line. They quote file names
+/// and text from the input, so control characters are shown escaped
+/// ([`terminal_lines`](powershare::render::escape::terminal_lines)): a
+/// file's content cannot clear the screen or fake a line. A closed or
+/// failing stderr is ignored: the exit code still tells.
+pub fn print_problems<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) {
+    let mut err = std::io::stderr().lock();
+    for line in lines {
+        let line = powershare::render::escape::terminal_lines(line.as_ref());
+        if writeln!(err, "{line}").is_err() {
+            return;
+        }
+    }
 }
 
 /// Write `text` to stdout. A closed pipe (`powershare ... | head`) is not an error.

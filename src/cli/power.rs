@@ -22,7 +22,7 @@ pub fn run(args: &PowerArgs) -> anyhow::Result<Status> {
         PowerFormat::Json => power::json(&report),
         PowerFormat::Csv => {
             for n in &report.notes {
-                eprintln!("powershare: note: {n}");
+                super::print_problems([format!("powershare: note: {n}")]);
             }
             power::csv(&report)
         }

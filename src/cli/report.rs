@@ -30,9 +30,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
                 reports.push(report);
             }
             Err(lines) => {
-                for line in lines {
-                    eprintln!("{line}");
-                }
+                super::print_problems(lines);
                 failed = true;
             }
         }

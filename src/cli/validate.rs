@@ -22,12 +22,13 @@ pub fn run(args: &ValidateArgs) -> anyhow::Result<Status> {
     let mut out = String::new();
     for (path, result) in paths.iter().zip(results) {
         match result {
-            Ok(()) => out.push_str(&format!("{}: ok\n", path.display())),
+            Ok(()) => out.push_str(&format!(
+                "{}: ok\n",
+                powershare::render::escape::terminal_text(&path.display().to_string())
+            )),
             Err(lines) => {
                 write_stdout(&std::mem::take(&mut out))?;
-                for line in lines {
-                    eprintln!("{line}");
-                }
+                super::print_problems(lines);
                 status = Status::Unusable;
             }
         }
