@@ -38,11 +38,20 @@ fn check_one(
     args: &CheckArgs,
 ) -> FileCheck {
     let shown = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return FileCheck::unreadable(&shown, &format!("cannot read: {e}")),
+    let bytes = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() > files::limits().file_bytes as u64 => {
+            let e = powershare::LoadError::TooLarge {
+                bytes: meta.len(),
+                max: files::limits().file_bytes,
+            };
+            return FileCheck::unusable(&shown, &e);
+        }
+        _ => match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return FileCheck::unreadable(&shown, &format!("cannot read: {e}")),
+        },
     };
-    match powershare::load(&bytes) {
+    match powershare::load_with(&bytes, &files::limits()) {
         Ok(p) => check::check_partnership(&shown, p, programme, flags, args.voting_index.options()),
         Err(e) => FileCheck::unusable(&shown, &e),
     }

@@ -46,6 +46,10 @@ impl Status {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let palette = palette(cli.color);
+    if let Err(e) = files::init_limits() {
+        print_problems([format!("powershare: error: {e:#}")]);
+        return Status::Unusable.code();
+    }
     let status = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Report(args) => report::run(&args),

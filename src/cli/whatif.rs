@@ -30,7 +30,7 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
     let text = String::from_utf8_lossy(&bytes);
     let changed =
         whatif::apply(&text, &sets).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    let after = match powershare::load_str(&changed) {
+    let after = match powershare::load::load_str_with(&changed, &files::limits()) {
         Ok(p) => p,
         Err(e) => {
             let label = format!("{} (after the changes)", path.display());
