@@ -76,9 +76,13 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
     };
     let entries = files::collect(&args.paths);
     let bar = progress::bar(entries.len());
+    super::batch_started();
     let results: Vec<FileCheck> = entries
         .par_iter()
         .map(|entry| {
+            if super::interrupted() {
+                return FileCheck::unreadable("", "interrupted");
+            }
             let result = match entry {
                 Ok(path) => check_one(path, &programme, &flags, args),
                 Err((path, e)) => {
@@ -90,6 +94,9 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
         })
         .collect();
     bar.finish_and_clear();
+    if super::interrupted() {
+        return Ok(super::interrupt());
+    }
     let text = match args.format {
         CheckFormat::Text => check::text::render(&results, palette),
         CheckFormat::Json => check::json::render(&results),

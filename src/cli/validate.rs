@@ -9,15 +9,22 @@ use super::{Status, args::ValidateArgs, files, progress, write_stdout};
 pub fn run(args: &ValidateArgs) -> anyhow::Result<Status> {
     let paths = files::expand(&args.paths)?;
     let bar = progress::bar(paths.len());
+    super::batch_started();
     let results: Vec<Result<(), Vec<String>>> = paths
         .par_iter()
         .map(|path| {
+            if super::interrupted() {
+                return Ok(());
+            }
             let result = files::load(path).map(|_| ());
             bar.inc(1);
             result
         })
         .collect();
     bar.finish_and_clear();
+    if super::interrupted() {
+        return Ok(super::interrupt());
+    }
     let mut status = Status::Success;
     let mut out = String::new();
     for (path, result) in paths.iter().zip(results) {
