@@ -23,6 +23,11 @@ pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// network and dependence measures grows faster than the number of bodies.
 pub const MAX_BODIES: usize = 1_000;
 
+/// Most players of the `power` calculator by default. Exact power of
+/// 5,000 players with equal weights takes about 16 s (release build) and
+/// the cost grows with about the cube of the number of players.
+pub const MAX_PLAYERS: usize = 5_000;
+
 /// Most entries in any one array: `[[funding]]`, `[[decision]]` and the
 /// other tables, a decision's `supported` list, a `veto` list.
 pub const MAX_ENTRIES: usize = 100_000;
@@ -50,6 +55,8 @@ pub struct Limits {
     pub file_bytes: usize,
     /// Most bodies.
     pub bodies: usize,
+    /// Most players of the `power` calculator.
+    pub players: usize,
 }
 
 impl Default for Limits {
@@ -57,6 +64,7 @@ impl Default for Limits {
         Limits {
             file_bytes: MAX_FILE_BYTES,
             bodies: MAX_BODIES,
+            players: MAX_PLAYERS,
         }
     }
 }

@@ -98,3 +98,21 @@ fn long_texts_and_long_arrays_are_refused_with_their_field() {
             "contact: 100001 entries: powershare reads at most 100000",
         ));
 }
+
+#[test]
+fn the_power_calculator_limits_its_players() {
+    powershare()
+        .env("POWERSHARE_MAX_PLAYERS", "3")
+        .args(["power", "--quota", "3", "1", "1", "1", "1"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(contains(
+            "4 weights: powershare computes power for at most 3 players",
+        ));
+    powershare()
+        .env("POWERSHARE_MAX_PLAYERS", "4")
+        .args(["power", "--quota", "3", "1", "1", "1", "1"])
+        .assert()
+        .success();
+}

@@ -105,7 +105,8 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {
 }
 
 /// The limits every file is loaded with: the library's defaults, raised or
-/// lowered by `POWERSHARE_MAX_FILE_BYTES` and `POWERSHARE_MAX_BODIES`.
+/// lowered by `POWERSHARE_MAX_FILE_BYTES`, `POWERSHARE_MAX_BODIES` and
+/// `POWERSHARE_MAX_PLAYERS`.
 static LIMITS: OnceLock<Limits> = OnceLock::new();
 
 /// Read the limits from the environment, once, before any file is read.
@@ -114,6 +115,7 @@ pub fn init_limits() -> anyhow::Result<()> {
     for (name, slot) in [
         ("POWERSHARE_MAX_FILE_BYTES", &mut limits.file_bytes),
         ("POWERSHARE_MAX_BODIES", &mut limits.bodies),
+        ("POWERSHARE_MAX_PLAYERS", &mut limits.players),
     ] {
         if let Some(value) = std::env::var_os(name) {
             let text = value.to_string_lossy();
