@@ -67,7 +67,9 @@ an allocation in one pass; the designs shown are evaluated again by the
 voting engine of `report` (see voting-method). Budgets are counted in units
 of work, not read from a clock, and the restarts use a fixed seed, so the
 same input gives the same output on any machine. The markdown and HTML
-reports show a quick version of this search towards equal power.",
+reports run a quick version of this search towards equal power and show its
+design when it is clearly more even than today's (--no-redesign leaves it
+out).",
     },
     Entry {
         name: "whatif",
