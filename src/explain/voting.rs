@@ -370,11 +370,12 @@ coalitions). Under Monte Carlo swings are not counted, so only a body with
 no weight in any clause is flagged a dummy: on a board, where every player
 has seats, nobody, and dummy-seat is never found. The voting dimension and
 power-seat-gap use the estimates; non-monotone-power is not looked for, as a
-difference may be sampling noise. `check` skips a deny rule for a voting
-code (dictator, veto-player, dummy-seat, power-seat-gap, non-monotone-power)
-when the report has no count of winning coalitions: under Monte Carlo, and
-when the count is above 2^64 - 1 (possible only with more than 64 bodies
-with seats).
+difference may be sampling noise. `check` judges a deny rule for a voting
+code on every exactly computed board; under Monte Carlo it judges dictator
+and veto-player (exact flags) and skips dummy-seat, power-seat-gap and
+non-monotone-power, saying why. A count of winning coalitions above
+2^64 - 1 (possible only with more than 64 bodies with seats) is null in
+the report, though the power itself is exact.
 
 Choice: The sampling is deterministic: the random stream (SplitMix64) is
 written out in powershare and starts from a fixed seed, 1592596824, so the
