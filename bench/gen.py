@@ -10,9 +10,8 @@ perceptions, relationships, weights and a policy. Files are spread over
 subdirectories (one per region) as a programme's repository would be.
 
 Board sizes: 85% of boards seat 4 to 12 bodies, 14% seat 13 to 16, and 1%
-seat 26 to 30, more than exact voting power enumerates (the report then
-says so in a note, and `check` skips the voting rules): this exercises that
-path without spending the benchmark in 2^25 enumerations.
+seat 26 to 30, more than enumeration takes (25 bodies): their exact power
+comes from the voting engine's counting methods, which this exercises.
 
 Deterministic: the same COUNT and SEED give the same bytes.
 """

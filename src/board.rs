@@ -7,7 +7,7 @@
 //! bodies with seats.
 
 use crate::partnership::{Board, Partnership};
-use crate::report::{BoardReport, BodyVoting};
+use crate::report::{BoardReport, BodyVoting, PowerBasis};
 use crate::score::VotingIndex;
 use num_bigint::BigUint;
 use num_traits::ToPrimitive;
@@ -171,6 +171,11 @@ impl BoardPower {
             winning_coalitions: self.count(|v| v.winning_coalitions.as_ref()),
             minimal_winning_coalitions: self.count(|v| v.minimal_winning_coalitions.as_ref()),
             note: self.note.clone(),
+            power: match &self.power {
+                None => PowerBasis::None,
+                Some(v) if v.method == Method::MonteCarlo => PowerBasis::Estimated,
+                Some(_) => PowerBasis::Exact,
+            },
         }
     }
 }

@@ -31,7 +31,9 @@
 //! - `deny CODE`: no finding with that code. Skipped for the voting codes
 //!   (`dictator`, `veto-player`, `dummy-seat`, `power-seat-gap`,
 //!   `non-monotone-power`) when the board's voting power could not be
-//!   computed.
+//!   computed, and, when it was estimated by Monte Carlo, for all of them
+//!   but `dictator` and `veto-player`, whose flags are exact under every
+//!   method.
 //!
 //! A value rule is breached when its value exceeds the threshold by more
 //! than 1e-12 (the tolerance the findings use): a value exactly at its
@@ -53,7 +55,7 @@ use serde::Serialize;
 use crate::diagnostic::LoadError;
 use crate::findings::Finding;
 use crate::partnership::Partnership;
-use crate::report::Report;
+use crate::report::{PowerBasis, Report};
 use crate::score::{Options, score};
 
 /// Tolerance for comparing a measured value with its threshold.
@@ -67,6 +69,9 @@ const VOTING_CODES: &[&str] = &[
     "power-seat-gap",
     "non-monotone-power",
 ];
+
+/// Voting codes whose findings are exact even when power is estimated.
+const EXACT_UNDER_ESTIMATES: &[&str] = &["dictator", "veto-player"];
 
 /// The outcome of one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -608,13 +613,15 @@ fn deny_rule(p: &Partnership, report: &Report, denied: &Denied) -> RuleResult {
         message,
         violations,
     };
-    let voting_note = report
-        .board
-        .as_ref()
-        .filter(|b| b.winning_coalitions.is_none())
-        .and_then(|b| b.note.clone());
+    // A voting code cannot be judged without power; on estimates only the
+    // dictator and veto flags are exact (each rests on two coalitions).
+    let unjudged = report.board.as_ref().and_then(|b| match b.power {
+        PowerBasis::None => b.note.clone(),
+        PowerBasis::Estimated if !EXACT_UNDER_ESTIMATES.contains(&code) => b.note.clone(),
+        _ => None,
+    });
     if VOTING_CODES.contains(&code)
-        && let Some(note) = voting_note
+        && let Some(note) = unjudged
     {
         return base(
             RuleStatus::Skipped,
@@ -827,15 +834,16 @@ deny = ["mistrust"]
         assert_eq!(f.status, FileStatus::Pass);
     }
 
-    #[test]
-    fn voting_denials_are_skipped_when_power_is_not_computed() {
-        // 26 seated bodies: more than exact enumeration takes.
+    /// The deny rules of `codes` on a board of `seats`, each on its own body.
+    fn voting_rules(seats: &[u64], codes: &[&str]) -> (Report, Vec<RuleResult>) {
         let mut text = String::new();
-        for i in 0..26 {
-            text.push_str(&format!("[[body]]\nid = \"b{i}\"\nseats = 1\n"));
+        for (i, s) in seats.iter().enumerate() {
+            text.push_str(&format!("[[body]]\nid = \"b{i}\"\nseats = {s}\n"));
         }
-        text.push_str("[policy]\ndeny = [\"dummy-seat\", \"mistrust\"]\n");
+        let quoted: Vec<String> = codes.iter().map(|c| format!("\"{c}\"")).collect();
+        text.push_str(&format!("[policy]\ndeny = [{}]\n", quoted.join(", ")));
         let p = crate::load_str(&text).unwrap();
+        let report = score(&p, Options::default());
         let f = check_partnership(
             "f.toml",
             p,
@@ -843,13 +851,49 @@ deny = ["mistrust"]
             &PolicyLayer::default(),
             Options::default(),
         );
-        if f.rules[0].status == RuleStatus::Skipped {
-            assert!(f.rules[0].message.starts_with("not checked: "));
-        } else {
-            // A faster voting engine computes it: no dummy among equals.
-            assert_eq!(f.rules[0].status, RuleStatus::Pass);
-        }
-        assert_eq!(f.rules[1].status, RuleStatus::Pass);
+        (report, f.rules)
+    }
+
+    #[test]
+    fn voting_denials_are_judged_on_exact_power_beyond_64_bit_counts() {
+        // 70 equal bodies: exact (generating functions), but the 2^69 + ...
+        // winning coalitions do not fit the report's 64-bit count.
+        let (report, rules) = voting_rules(&[1; 70], &["dummy-seat", "mistrust"]);
+        let board = report.board.as_ref().unwrap();
+        assert_eq!(board.power, PowerBasis::Exact);
+        assert_eq!(board.winning_coalitions, None);
+        assert_eq!(rules[0].status, RuleStatus::Pass, "{}", rules[0].message);
+        assert_eq!(rules[1].status, RuleStatus::Pass);
+    }
+
+    #[test]
+    fn on_estimated_power_only_the_exact_flags_are_judged() {
+        // A small board scored exactly, then marked as a Monte Carlo
+        // estimate (a real one takes seconds in a debug build: the seats
+        // must be too large for every exact method).
+        let text = "[[body]]\nid = \"a\"\nseats = 2\n[[body]]\nid = \"b\"\nseats = 1\n\
+                    [[body]]\nid = \"c\"\nseats = 1\n\
+                    [policy]\ndeny = [\"dictator\", \"veto-player\", \"dummy-seat\"]\n";
+        let p = crate::load_str(text).unwrap();
+        let mut report = score(&p, Options::default());
+        let board = report.board.as_mut().unwrap();
+        assert_eq!(board.power, PowerBasis::Exact);
+        board.power = PowerBasis::Estimated;
+        board.note = Some("voting power computed by monte-carlo".into());
+        let own = PolicyLayer::from(&p.policy);
+        let rules = check(
+            &p,
+            &report,
+            &EffectivePolicy::layered(&[(Source::File, &own)]),
+        );
+        // Quota 3 of 4: a is in every winning coalition, a veto player.
+        assert_eq!(rules[0].status, RuleStatus::Pass, "{}", rules[0].message);
+        assert_eq!(rules[1].status, RuleStatus::Breach, "{}", rules[1].message);
+        assert_eq!(rules[2].status, RuleStatus::Skipped);
+        assert_eq!(
+            rules[2].message,
+            "not checked: voting power computed by monte-carlo"
+        );
     }
 
     #[test]

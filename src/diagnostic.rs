@@ -110,6 +110,36 @@ pub enum Problem {
         /// Largest allowed value.
         max: f64,
     },
+    /// An amount above [`MAX_AMOUNT`](crate::limits::MAX_AMOUNT).
+    #[error(
+        "{value:e} is above the largest amount powershare accepts, 1e15 (10^15): give amounts in a larger unit (thousands or millions)"
+    )]
+    TooLarge {
+        /// The value found.
+        value: f64,
+    },
+    /// An array longer than its limit.
+    #[error("{count} {what}: powershare reads at most {max}{hint}")]
+    TooMany {
+        /// What was counted (`bodies`, `entries`).
+        what: &'static str,
+        /// How many were found.
+        count: usize,
+        /// The limit.
+        max: usize,
+        /// How to raise the limit, if it can be raised.
+        hint: &'static str,
+    },
+    /// A text or id longer than its limit.
+    #[error("{chars} characters long: powershare reads {what} of at most {max} characters")]
+    TooLong {
+        /// What is limited (`ids`, `texts and keys`).
+        what: &'static str,
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
     /// A per-body figure given for some bodies and not others.
     #[error(
         "`{field}` is given for some bodies but missing for {missing}: a missing figure is not zero, write `{field} = 0` where it is zero, or leave `{field}` out for every body"
@@ -253,6 +283,16 @@ pub enum LoadError {
         position: Position,
         /// Its byte offset.
         offset: usize,
+    },
+    /// The file is larger than the limit.
+    #[error(
+        "the file is {bytes} bytes, more than the {max} bytes powershare reads (a partnership of 1,000 bodies with every table filled needs well under 1 MiB); set POWERSHARE_MAX_FILE_BYTES to raise the limit"
+    )]
+    TooLarge {
+        /// The file's size.
+        bytes: u64,
+        /// The limit.
+        max: usize,
     },
     /// The file is empty or only whitespace and comments.
     #[error("the file is empty: a partnership needs at least one [[body]] (see `powershare init`)")]

@@ -27,6 +27,7 @@ pub mod explain;
 pub mod findings;
 pub mod inequality;
 pub mod input;
+pub mod limits;
 pub mod load;
 pub mod network;
 pub mod palette;
@@ -41,7 +42,8 @@ pub mod voting;
 pub mod whatif;
 
 pub use diagnostic::{Diagnostic, LoadError, Position, Problem};
-pub use load::{load, load_str};
+pub use limits::Limits;
+pub use load::{load, load_str, load_with};
 pub use partnership::Partnership;
 pub use report::Report;
 pub use score::{Options, VotingIndex, score};

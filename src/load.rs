@@ -13,20 +13,38 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 use crate::diagnostic::{Diagnostic, LoadError, Position, Problem};
 use crate::findings::CODES;
 use crate::input::*;
+pub use crate::limits::MAX_SEATS;
+use crate::limits::{self, Limits};
 use crate::partnership::*;
-
-/// Most seats one body may hold. Keeps every seat sum far from overflow;
-/// no real board comes near it.
-pub const MAX_SEATS: u64 = 1_000_000;
 
 const TOP_LEVEL: &str = "format, partnership, body, board, funding, dependence, contact, decision, perception, relationship, weights, policy";
 
-/// Load a partnership from the bytes of a file.
+/// Load a partnership from the bytes of a file, with the default
+/// [`Limits`].
 ///
 /// Checks that the bytes are UTF-8, then calls [`load_str`].
 pub fn load(bytes: &[u8]) -> Result<Partnership, LoadError> {
+    load_with(bytes, &Limits::default())
+}
+
+/// Load a partnership from the bytes of a file within `limits`: a file
+/// larger than `limits.file_bytes` is refused before it is parsed.
+///
+/// ```
+/// use powershare::{Limits, LoadError};
+/// let limits = Limits { file_bytes: 10, ..Limits::default() };
+/// let big = b"[[body]]\nid = \"a\"\n";
+/// assert!(matches!(powershare::load_with(big, &limits), Err(LoadError::TooLarge { .. })));
+/// ```
+pub fn load_with(bytes: &[u8], limits: &Limits) -> Result<Partnership, LoadError> {
+    if bytes.len() > limits.file_bytes {
+        return Err(LoadError::TooLarge {
+            bytes: bytes.len() as u64,
+            max: limits.file_bytes,
+        });
+    }
     match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(text),
+        Ok(text) => load_str_with(text, limits),
         Err(e) => {
             let offset = e.valid_up_to();
             // The valid prefix is text, so positions can be counted in it.
@@ -46,6 +64,12 @@ pub fn load(bytes: &[u8]) -> Result<Partnership, LoadError> {
 /// assert_eq!(p.bodies.len(), 2);
 /// ```
 pub fn load_str(text: &str) -> Result<Partnership, LoadError> {
+    load_str_with(text, &Limits::default())
+}
+
+/// [`load_str`] within `limits` (the number of bodies; the file size is
+/// checked by [`load_with`]).
+pub fn load_str_with(text: &str, limits: &Limits) -> Result<Partnership, LoadError> {
     let (table, errors) = DeTable::parse_recoverable(text);
     let mut cx = Cx::new(text);
     if !errors.is_empty() {
@@ -57,6 +81,11 @@ pub fn load_str(text: &str) -> Result<Partnership, LoadError> {
     let table = table.into_inner();
     if table.is_empty() {
         return Err(LoadError::Empty);
+    }
+    // Sizes first: nothing beyond a limit is deserialised or scored.
+    cx.check_sizes(&table, limits);
+    if !cx.diagnostics.is_empty() {
+        return Err(cx.finish());
     }
     let raw = cx.read_tables(table);
     let partnership = cx.check(raw);
@@ -305,6 +334,90 @@ impl<'t> Cx<'t> {
         out
     }
 
+    /// Report every array, text and key beyond its limit, and more bodies
+    /// than `limits.bodies`, with its field path.
+    fn check_sizes(&mut self, table: &DeTable<'t>, limits: &Limits) {
+        if let Some(bodies) = table.get("body")
+            && let DeValue::Array(items) = bodies.get_ref()
+            && items.len() > limits.bodies
+        {
+            self.report(
+                Some(&bodies.span()),
+                "body",
+                Problem::TooMany {
+                    what: "bodies",
+                    count: items.len(),
+                    max: limits.bodies,
+                    hint: "; set POWERSHARE_MAX_BODIES to raise the limit (scoring takes about 3 s at 1,000 bodies and grows faster than the number of bodies)",
+                },
+            );
+        }
+        let mut path = String::new();
+        self.sizes_in_table(table, &mut path);
+    }
+
+    fn sizes_in_table(&mut self, table: &DeTable<'t>, path: &mut String) {
+        for (key, value) in table {
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(key.get_ref());
+            let chars = key.get_ref().chars().count();
+            if chars > limits::MAX_TEXT_CHARS {
+                self.too_long(&key.span(), path, "keys", chars, limits::MAX_TEXT_CHARS);
+            } else {
+                self.sizes_in_value(value, path);
+            }
+            path.truncate(len);
+        }
+    }
+
+    fn sizes_in_value(&mut self, value: &Spanned<DeValue<'t>>, path: &mut String) {
+        match value.get_ref() {
+            DeValue::String(s) => {
+                let chars = s.chars().count();
+                if chars > limits::MAX_TEXT_CHARS {
+                    self.too_long(&value.span(), path, "texts", chars, limits::MAX_TEXT_CHARS);
+                }
+            }
+            // `body` is counted against the body limit in `check_sizes`.
+            DeValue::Array(items) if items.len() > limits::MAX_ENTRIES && path != "body" => {
+                self.report(
+                    Some(&value.span()),
+                    path.clone(),
+                    Problem::TooMany {
+                        what: "entries",
+                        count: items.len(),
+                        max: limits::MAX_ENTRIES,
+                        hint: "",
+                    },
+                );
+            }
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let len = path.len();
+                    path.push_str(&format!(".{i}"));
+                    self.sizes_in_value(item, path);
+                    path.truncate(len);
+                }
+            }
+            DeValue::Table(t) => self.sizes_in_table(t, path),
+            _ => {}
+        }
+    }
+
+    fn too_long(
+        &mut self,
+        span: &Range<usize>,
+        path: &str,
+        what: &'static str,
+        chars: usize,
+        max: usize,
+    ) {
+        self.report(Some(span), path, Problem::TooLong { what, chars, max });
+    }
+
     fn read_tables(&mut self, table: DeTable<'t>) -> RawFile {
         let mut raw = RawFile::default();
         for (key, value) in table {
@@ -483,7 +596,19 @@ impl<'t> Cx<'t> {
     fn check_body(&mut self, i: usize, span: &Range<usize>, b: &RawBody, ids: &mut Ids) -> Body {
         let id = b.id.get_ref().clone();
         let line = self.line(&b.id.span());
-        let field = if is_slug(&id) {
+        let id_chars = id.chars().count();
+        let field = if id_chars > limits::MAX_ID_CHARS {
+            self.report(
+                Some(&b.id.span()),
+                format!("body.{i}.id"),
+                Problem::TooLong {
+                    what: "ids",
+                    chars: id_chars,
+                    max: limits::MAX_ID_CHARS,
+                },
+            );
+            format!("body.{i}")
+        } else if is_slug(&id) {
             format!("body.{id}")
         } else {
             self.report(
@@ -1079,6 +1204,14 @@ impl<'t> Cx<'t> {
                 Some(&v.span()),
                 field.to_string(),
                 Problem::Negative { value: x },
+            );
+            return None;
+        }
+        if x > limits::MAX_AMOUNT {
+            self.report(
+                Some(&v.span()),
+                field.to_string(),
+                Problem::TooLarge { value: x },
             );
             return None;
         }

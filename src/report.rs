@@ -231,6 +231,23 @@ pub struct BoardReport {
     /// Why voting power could not be computed, when it could not.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// How the power was computed (not part of the JSON contract: the note
+    /// says it in words). `check` decides from it which voting rules it can
+    /// judge.
+    #[serde(skip)]
+    pub power: PowerBasis,
+}
+
+/// How a board's voting power was obtained.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PowerBasis {
+    /// Not computed (no seats, or the engine refused the rule).
+    #[default]
+    None,
+    /// Computed exactly (enumeration or an exact counting method).
+    Exact,
+    /// Estimated by Monte Carlo sampling.
+    Estimated,
 }
 
 /// Dependence of one body on another.

@@ -186,7 +186,8 @@ fn html_holds_only_its_own_tags() {
 }
 
 /// Guards against: a line break in a name breaking the text report's
-/// lines, or an escape sequence reaching the terminal.
+/// lines, or an escape sequence reaching the terminal. Both are shown
+/// escaped, so the reader sees what the file holds.
 #[test]
 fn text_keeps_names_on_their_line() {
     let text = report(&[]);
@@ -194,7 +195,7 @@ fn text_keeps_names_on_their_line() {
     assert!(
         text.lines()
             .next()
-            .is_some_and(|l| l.ends_with("(2025 26 | <b>bold</b>)")),
+            .is_some_and(|l| l.ends_with(r"(2025\n26 | <b>bold</b>)")),
         "{text}"
     );
 }
@@ -206,4 +207,97 @@ fn json_keeps_names_exactly() {
     let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
     assert_eq!(v["bodies"][0]["name"], "<script>alert(1)</script>");
     assert_eq!(v["bodies"][2]["name"], "=cmd|' /C calc'!A0");
+}
+
+/// Runs powershare with `args` in `dir`; returns (stdout, stderr).
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (String, String) {
+    let out = Command::cargo_bin("powershare")
+        .expect("the binary is built for tests")
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("powershare runs");
+    (
+        String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    )
+}
+
+/// Nothing a file (or its name) holds reaches the terminal as a control
+/// character or a bidirectional override, in any command's text output or
+/// error message.
+#[track_caller]
+fn assert_inert(what: &str, text: &str) {
+    for c in text.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || ('\u{202a}'..='\u{202e}').contains(&c)),
+            "{what}: raw {c:?} in {text:?}"
+        );
+    }
+}
+
+/// Guards against: an error message quoting a bad id, an unknown key or an
+/// unknown reference with its escape sequence intact, and a file name
+/// with one in `validate`, `check` and `diff`.
+#[test]
+fn errors_and_file_names_show_control_characters_escaped() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let bad = "[[body]]\nid = \"a\\u001b[2Jb\"\n[[body]]\nid = \"b\"\n\
+               [[contact]]\nbetween = [\"b\", \"q\\u001b]0;title\\u0007\"]\nfrequency = \"weekly\"\n\
+               \"k\\u202e\" = 3\n";
+    std::fs::write(dir.path().join("bad.toml"), bad).expect("write");
+    let (out, err) = run_in(dir.path(), &["validate", "bad.toml"]);
+    assert_inert("validate", &(out + &err));
+    assert!(err.contains(r"`a\u{1b}[2Jb` is not a valid id"), "{err}");
+    assert!(
+        err.contains(r"no body has id `q\u{1b}]0;title\u{7}`"),
+        "{err}"
+    );
+    assert!(err.contains(r"k\u{202e}"), "{err}");
+
+    let good = std::fs::read_to_string(FILE).expect("hostile sample");
+    std::fs::remove_file(dir.path().join("bad.toml")).expect("remove");
+    std::fs::write(dir.path().join("evil\u{1b}[2J\u{202e}.toml"), good).expect("write");
+    for args in [
+        &["validate", "."][..],
+        &["check", ".", "--max-gini", "0.1"],
+        &["diff", ".", "."],
+        &["report", "."],
+        &[
+            "rebalance",
+            "evil\u{1b}[2J\u{202e}.toml",
+            "--target",
+            "equal",
+        ],
+    ] {
+        let (out, err) = run_in(dir.path(), args);
+        assert_inert(&args.join(" "), &(out.clone() + &err));
+        assert!(
+            (out.clone() + &err).contains(r"\u{1b}")
+                || args[0] == "report"
+                || args[0] == "rebalance",
+            "{args:?}: the escaped file name is shown: {out}{err}"
+        );
+    }
+}
+
+/// Guards against: a player name given to `power --names` reaching the
+/// terminal raw.
+#[test]
+fn power_names_are_escaped() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let (out, err) = run_in(
+        dir.path(),
+        &[
+            "power",
+            "--quota",
+            "2",
+            "1",
+            "1",
+            "--names",
+            "a\u{1b}[2J,b\u{202e}",
+        ],
+    );
+    assert_inert("power", &(out.clone() + &err));
+    assert!(out.contains(r"a\u{1b}[2J"), "{out}");
 }

@@ -10,11 +10,16 @@ use std::fmt::Write;
 
 use super::{FileCheck, RuleStatus, Summary};
 
-/// Escape the message part of a workflow command (as `@actions/core` does).
+/// Escape the message part of a workflow command (as `@actions/core` does),
+/// then show any other control character as a visible escape, so that a
+/// name cannot colour or rewrite the CI log
+/// ([`terminal_text`](crate::render::escape::terminal_text)).
 pub fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    crate::render::escape::terminal_text(
+        &s.replace('%', "%25")
+            .replace('\r', "%0D")
+            .replace('\n', "%0A"),
+    )
 }
 
 /// Escape a property value (`file=`, `title=`): the message escapes plus `:` and `,`.
@@ -115,6 +120,7 @@ mod tests {
         case("50% of it", "50%25 of it", "50%25 of it");
         case("a\nb\r\n", "a%0Ab%0D%0A", "a%0Ab%0D%0A");
         case("x: y, z", "x: y, z", "x%3A y%2C z");
+        case("red\u{1b}[31m", "red\\u{1b}[31m", "red\\u{1b}[31m");
         // `%` first, so an escape is never escaped twice.
         case("%0A", "%250A", "%250A");
     }

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::{FileCheck, FileStatus, RuleStatus, Summary};
 use crate::palette::Palette;
+use crate::render::escape::terminal_text as tt;
 
 /// Every file, then the summary.
 pub fn render(files: &[FileCheck], palette: &Palette) -> String {
@@ -27,12 +28,12 @@ fn file(s: &mut String, f: &FileCheck, palette: &Palette) {
         s,
         "{} {}",
         Palette::paint(style, &format!("{:<8}", f.status.name())),
-        Palette::paint(palette.strong, &f.path)
+        Palette::paint(palette.strong, &tt(&f.path))
     );
     if let Some(name) = &f.partnership {
-        let _ = write!(s, " ({name}");
+        let _ = write!(s, " ({}", tt(name));
         if let Some(period) = &f.period {
-            let _ = write!(s, ", {period}");
+            let _ = write!(s, ", {}", tt(period));
         }
         s.push(')');
     }
@@ -43,12 +44,15 @@ fn file(s: &mut String, f: &FileCheck, palette: &Palette) {
             (Some(l), None) => format!("{l}: "),
             _ => String::new(),
         };
-        let field = p.field.as_ref().map_or(String::new(), |f| format!("{f}: "));
+        let field = p
+            .field
+            .as_ref()
+            .map_or(String::new(), |f| format!("{}: ", tt(f)));
         let _ = writeln!(
             s,
             "  {}{field}{}",
             Palette::paint(palette.dim, &at),
-            p.message
+            tt(&p.message)
         );
     }
     if f.status != FileStatus::Unusable && f.rules.is_empty() {
@@ -73,7 +77,7 @@ fn file(s: &mut String, f: &FileCheck, palette: &Palette) {
             "  {} {:<width$}  {}",
             Palette::paint(style, &format!("{:<7}", r.status.name())),
             r.name(),
-            r.message
+            tt(&r.message)
         );
         for v in &r.violations {
             let lines = if v.lines.is_empty() {
@@ -100,8 +104,9 @@ fn file(s: &mut String, f: &FileCheck, palette: &Palette) {
             if !(lines.is_empty() && message.is_empty()) {
                 let _ = writeln!(
                     s,
-                    "          {}{sep}{message}",
-                    Palette::paint(palette.dim, &lines)
+                    "          {}{sep}{}",
+                    Palette::paint(palette.dim, &lines),
+                    tt(message)
                 );
             }
         }

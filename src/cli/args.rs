@@ -225,7 +225,8 @@ pub struct PowerArgs {
 /// Arguments of `explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// An index (gini, banzhaf...), a dimension (resources...) or a finding code (dummy-seat...).
+    /// An index (gini, banzhaf...), a dimension (resources...), a finding code (dummy-seat...),
+    /// voting-method, or a command (rebalance, whatif).
     pub name: Option<String>,
 }
 

@@ -38,11 +38,20 @@ fn check_one(
     args: &CheckArgs,
 ) -> FileCheck {
     let shown = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return FileCheck::unreadable(&shown, &format!("cannot read: {e}")),
+    let bytes = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() && meta.len() > files::limits().file_bytes as u64 => {
+            let e = powershare::LoadError::TooLarge {
+                bytes: meta.len(),
+                max: files::limits().file_bytes,
+            };
+            return FileCheck::unusable(&shown, &e);
+        }
+        _ => match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return FileCheck::unreadable(&shown, &format!("cannot read: {e}")),
+        },
     };
-    match powershare::load(&bytes) {
+    match powershare::load_with(&bytes, &files::limits()) {
         Ok(p) => check::check_partnership(&shown, p, programme, flags, args.voting_index.options()),
         Err(e) => FileCheck::unusable(&shown, &e),
     }
@@ -54,9 +63,7 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
         Ok(p) => p,
         Err(lines) => {
             // A bad programme policy makes every result meaningless: stop.
-            for line in lines {
-                eprintln!("{line}");
-            }
+            super::print_problems(lines);
             return Ok(Status::Unusable);
         }
     };
@@ -69,9 +76,13 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
     };
     let entries = files::collect(&args.paths);
     let bar = progress::bar(entries.len());
+    super::batch_started();
     let results: Vec<FileCheck> = entries
         .par_iter()
         .map(|entry| {
+            if super::interrupted() {
+                return FileCheck::unreadable("", "interrupted");
+            }
             let result = match entry {
                 Ok(path) => check_one(path, &programme, &flags, args),
                 Err((path, e)) => {
@@ -83,6 +94,9 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
         })
         .collect();
     bar.finish_and_clear();
+    if super::interrupted() {
+        return Ok(super::interrupt());
+    }
     let text = match args.format {
         CheckFormat::Text => check::text::render(&results, palette),
         CheckFormat::Json => check::json::render(&results),

@@ -30,9 +30,7 @@ pub fn run(args: &DiffArgs, palette: &powershare::palette::Palette) -> anyhow::R
             let (old, new) = match (old, new) {
                 (Ok(o), Ok(n)) => (o, n),
                 (o, n) => {
-                    for line in o.err().into_iter().chain(n.err()).flatten() {
-                        eprintln!("{line}");
-                    }
+                    super::print_problems(o.err().into_iter().chain(n.err()).flatten());
                     return Ok(Status::Unusable);
                 }
             };
@@ -116,9 +114,7 @@ fn dirs(
     let mut status = Status::Success;
     let mut files = Vec::new();
     for (f, errors) in results {
-        for line in &errors {
-            eprintln!("{line}");
-        }
+        super::print_problems(&errors);
         if f.status == FileStatus::Unusable {
             status = Status::Unusable;
         }

@@ -1,8 +1,11 @@
 //! Turning command-line paths into a sorted list of partnership files.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::{Context, bail};
+use powershare::Limits;
 
 /// Expand files, directories and glob patterns into files. A directory
 /// contributes every `*.toml` below it (recursively), sorted by path; a
@@ -101,12 +104,70 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The limits every file is loaded with: the library's defaults, raised or
+/// lowered by `POWERSHARE_MAX_FILE_BYTES`, `POWERSHARE_MAX_BODIES` and
+/// `POWERSHARE_MAX_PLAYERS`.
+static LIMITS: OnceLock<Limits> = OnceLock::new();
+
+/// Read the limits from the environment, once, before any file is read.
+pub fn init_limits() -> anyhow::Result<()> {
+    let mut limits = Limits::default();
+    for (name, slot) in [
+        ("POWERSHARE_MAX_FILE_BYTES", &mut limits.file_bytes),
+        ("POWERSHARE_MAX_BODIES", &mut limits.bodies),
+        ("POWERSHARE_MAX_PLAYERS", &mut limits.players),
+    ] {
+        if let Some(value) = std::env::var_os(name) {
+            let text = value.to_string_lossy();
+            *slot = text
+                .trim()
+                .replace('_', "")
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| {
+                    anyhow::anyhow!("{name} is `{text}`: give a whole number above 0 (or unset it for the default, {})", slot)
+                })?;
+        }
+    }
+    let _ = LIMITS.set(limits);
+    Ok(())
+}
+
+/// The limits in force.
+pub fn limits() -> Limits {
+    LIMITS.get().copied().unwrap_or_default()
+}
+
+/// The bytes of `path`, refusing a file above the size limit before
+/// reading it (and reading at most one byte past the limit from a file
+/// that grows or a pipe).
+pub fn read(path: &Path) -> Result<Vec<u8>, Vec<String>> {
+    let cannot = |e: std::io::Error| vec![format!("{}: cannot read: {e}", path.display())];
+    let max = limits().file_bytes;
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let too_large = |bytes: u64| describe(path, &powershare::LoadError::TooLarge { bytes, max });
+    if let Ok(meta) = file.metadata()
+        && meta.is_file()
+        && meta.len() > max as u64
+    {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::new();
+    file.take(max as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Read and validate one file. The error lines are ready to print, each
 /// starting with the path (`path:line:column: field: message`).
 pub fn load(path: &Path) -> Result<powershare::Partnership, Vec<String>> {
-    let bytes =
-        std::fs::read(path).map_err(|e| vec![format!("{}: cannot read: {e}", path.display())])?;
-    powershare::load(&bytes).map_err(|e| describe(path, &e))
+    let bytes = read(path)?;
+    powershare::load_with(&bytes, &limits()).map_err(|e| describe(path, &e))
 }
 
 /// One line per problem, each naming the file.

@@ -14,7 +14,11 @@ mod validate;
 mod whatif;
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use anyhow::Context;
 
 use clap::Parser;
 
@@ -30,6 +34,8 @@ pub enum Status {
     Breach,
     /// Exit 2: unusable input or arguments.
     Unusable,
+    /// Exit 130: stopped by Ctrl-C (SIGINT) before any output was written.
+    Interrupted,
 }
 
 impl Status {
@@ -38,6 +44,7 @@ impl Status {
             Status::Success => ExitCode::SUCCESS,
             Status::Breach => ExitCode::from(1),
             Status::Unusable => ExitCode::from(2),
+            Status::Interrupted => ExitCode::from(130),
         }
     }
 }
@@ -45,7 +52,21 @@ impl Status {
 /// Parse the arguments, run the command, and return its exit code.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C: a batch command stops at the next file and writes nothing
+    // (see `interrupted`); a second Ctrl-C, or one during any other
+    // command, ends the process at once. Output is written only at the
+    // end, and `-o` renames a finished file into place, so neither leaves
+    // a partial report.
+    let _ = ctrlc::set_handler(|| {
+        if !BATCH.load(Ordering::SeqCst) || INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
     let palette = palette(cli.color);
+    if let Err(e) = files::init_limits() {
+        print_problems([format!("powershare: error: {e:#}")]);
+        return Status::Unusable.code();
+    }
     let status = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Report(args) => report::run(&args),
@@ -63,7 +84,7 @@ pub fn run() -> ExitCode {
     match status {
         Ok(status) => status.code(),
         Err(e) => {
-            eprintln!("powershare: error: {e:#}");
+            print_problems([format!("powershare: error: {e:#}")]);
             Status::Unusable.code()
         }
     }
@@ -103,6 +124,81 @@ fn print_init(args: &args::InitArgs) -> anyhow::Result<Status> {
     };
     write_stdout(text)?;
     Ok(Status::Success)
+}
+
+/// Set by the first Ctrl-C during a batch command.
+static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+/// Set while a batch command polls [`interrupted`] between files.
+static BATCH: AtomicBool = AtomicBool::new(false);
+
+/// Make the first Ctrl-C stop the batch at the next file instead of
+/// ending the process (the batch commands call this before their loop).
+pub fn batch_started() {
+    BATCH.store(true, Ordering::SeqCst);
+}
+
+/// Whether Ctrl-C was pressed: the batch loops skip the remaining files
+/// and the command returns [`interrupt`] instead of writing output.
+pub fn interrupted() -> bool {
+    INTERRUPTED.load(Ordering::Relaxed)
+}
+
+/// The status of a batch stopped by Ctrl-C, after saying so on stderr.
+pub fn interrupt() -> Status {
+    print_problems(["powershare: interrupted: stopped before writing any output"]);
+    Status::Interrupted
+}
+
+/// Write `text` to `out` safely: refuse to overwrite one of the `inputs`,
+/// write a temporary file in the same directory, and rename it into place
+/// only when it is complete, so that a failed or interrupted run leaves
+/// the previous file intact.
+pub fn write_output(out: &Path, text: &str, inputs: &[PathBuf]) -> anyhow::Result<()> {
+    if let Ok(target) = out.canonicalize() {
+        for input in inputs {
+            if input.canonicalize().is_ok_and(|i| i == target) {
+                anyhow::bail!(
+                    "refusing to write the output over the input file {}: choose another -o path",
+                    out.display()
+                );
+            }
+        }
+    }
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".powershare-").suffix(".tmp");
+    // The permissions a plain write would give (0666 less the umask), not
+    // the temporary file's private 0600.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder
+        .tempfile_in(dir)
+        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
+    tmp.write_all(text.as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .with_context(|| format!("writing {}", tmp.path().display()))?;
+    tmp.persist(out)
+        .map_err(|e| e.error)
+        .with_context(|| format!("writing {}", out.display()))?;
+    Ok(())
+}
+
+/// Write problem messages to stderr, one per line. They quote file names
+/// and text from the input, so control characters are shown escaped
+/// ([`terminal_lines`](powershare::render::escape::terminal_lines)): a
+/// file's content cannot clear the screen or fake a line. A closed or
+/// failing stderr is ignored: the exit code still tells.
+pub fn print_problems<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) {
+    let mut err = std::io::stderr().lock();
+    for line in lines {
+        let line = powershare::render::escape::terminal_lines(line.as_ref());
+        if writeln!(err, "{line}").is_err() {
+            return;
+        }
+    }
 }
 
 /// Write `text` to stdout. A closed pipe (`powershare ... | head`) is not an error.

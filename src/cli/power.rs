@@ -10,6 +10,13 @@ use super::{Status, write_stdout};
 /// Compute and print; bad arguments are exit 2 with one clear message.
 pub fn run(args: &PowerArgs) -> anyhow::Result<Status> {
     let indices: Vec<Index> = args.index.iter().map(|&i| index(i)).collect();
+    let max = super::files::limits().players;
+    if args.weights.len() > max {
+        anyhow::bail!(
+            "{} weights: powershare computes power for at most {max} players (exact power of 5,000 equal weights takes about 16 s, and the cost grows with about the cube of the number); set POWERSHARE_MAX_PLAYERS to raise the limit",
+            args.weights.len()
+        );
+    }
     let report = calculator::calculate(&Request {
         weights: &args.weights,
         quota: &args.quota,
@@ -22,7 +29,7 @@ pub fn run(args: &PowerArgs) -> anyhow::Result<Status> {
         PowerFormat::Json => power::json(&report),
         PowerFormat::Csv => {
             for n in &report.notes {
-                eprintln!("powershare: note: {n}");
+                super::print_problems([format!("powershare: note: {n}")]);
             }
             power::csv(&report)
         }

@@ -12,9 +12,7 @@ pub fn run(args: &RebalanceArgs) -> anyhow::Result<Status> {
     let p = match files::load(&args.path) {
         Ok(p) => p,
         Err(lines) => {
-            for line in lines {
-                eprintln!("{line}");
-            }
+            super::print_problems(lines);
             return Ok(Status::Unusable);
         }
     };

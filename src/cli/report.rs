@@ -1,6 +1,6 @@
 //! `powershare report`.
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use powershare::render::{self, CsvTable, Format};
 use powershare::{Options, VotingIndex};
 
@@ -19,7 +19,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
     };
     let mut reports = Vec::new();
     let mut failed = false;
+    super::batch_started();
     for path in &paths {
+        if super::interrupted() {
+            return Ok(super::interrupt());
+        }
         match files::load(path) {
             Ok(p) => {
                 let mut report = powershare::score(&p, options);
@@ -30,9 +34,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
                 reports.push(report);
             }
             Err(lines) => {
-                for line in lines {
-                    eprintln!("{line}");
-                }
+                super::print_problems(lines);
                 failed = true;
             }
         }
@@ -42,10 +44,11 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
         return Ok(Status::Unusable);
     }
     let text = render::render_many(&reports, format);
+    if super::interrupted() {
+        return Ok(super::interrupt());
+    }
     match &args.output {
-        Some(out) => {
-            std::fs::write(out, text).with_context(|| format!("writing {}", out.display()))?
-        }
+        Some(out) => super::write_output(out, &text, &paths)?,
         None => write_stdout(&text)?,
     }
     Ok(Status::Success)

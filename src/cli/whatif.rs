@@ -21,9 +21,7 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
     let before = match files::load(path) {
         Ok(p) => p,
         Err(lines) => {
-            for line in lines {
-                eprintln!("{line}");
-            }
+            super::print_problems(lines);
             return Ok(Status::Unusable);
         }
     };
@@ -32,13 +30,11 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
     let text = String::from_utf8_lossy(&bytes);
     let changed =
         whatif::apply(&text, &sets).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    let after = match powershare::load_str(&changed) {
+    let after = match powershare::load::load_str_with(&changed, &files::limits()) {
         Ok(p) => p,
         Err(e) => {
             let label = format!("{} (after the changes)", path.display());
-            for line in files::describe(std::path::Path::new(&label), &e) {
-                eprintln!("{line}");
-            }
+            super::print_problems(files::describe(std::path::Path::new(&label), &e));
             return Ok(Status::Unusable);
         }
     };

@@ -4,13 +4,14 @@ use std::fmt::Write;
 
 use super::{Diff, DirDiff, FileStatus, Presence, signed, value};
 use crate::palette::Palette;
+use crate::render::escape::terminal_text as tt;
 
 fn heading(d: &Diff) -> String {
-    let period = |p: &Option<String>| p.clone().unwrap_or_else(|| "no period".into());
+    let period = |p: &Option<String>| p.as_deref().map_or_else(|| "no period".into(), tt);
     let name = if d.old.name == d.new.name {
-        d.new.name.clone()
+        tt(&d.new.name)
     } else {
-        format!("{} -> {}", d.old.name, d.new.name)
+        format!("{} -> {}", tt(&d.old.name), tt(&d.new.name))
     };
     format!(
         "{name}: {} -> {}",
@@ -82,8 +83,8 @@ pub fn render(d: &Diff, palette: &Palette) -> String {
                 Palette::paint(style, mark),
                 f.severity.name(),
                 f.code,
-                f.bodies.join(", "),
-                f.message
+                tt(&f.bodies.join(", ")),
+                tt(&f.message)
             );
         }
     }
@@ -105,19 +106,27 @@ pub fn render_dir(d: &DirDiff, palette: &Palette) -> String {
         let block = match (&f.diff, f.status) {
             (Some(diff), _) => format!(
                 "{}\n{}",
-                Palette::paint(palette.strong, &format!("== {}", f.path)),
+                Palette::paint(palette.strong, &format!("== {}", tt(&f.path))),
                 render(diff, palette)
             ),
             (None, FileStatus::Added) => {
-                format!("{} {}\n", Palette::paint(palette.good, "added:  "), f.path)
+                format!(
+                    "{} {}\n",
+                    Palette::paint(palette.good, "added:  "),
+                    tt(&f.path)
+                )
             }
             (None, FileStatus::Removed) => {
-                format!("{} {}\n", Palette::paint(palette.bad, "removed:"), f.path)
+                format!(
+                    "{} {}\n",
+                    Palette::paint(palette.bad, "removed:"),
+                    tt(&f.path)
+                )
             }
             (None, _) => format!(
                 "{} {} (see the errors above)\n",
                 Palette::paint(palette.warn, "unusable:"),
-                f.path
+                tt(&f.path)
             ),
         };
         blocks.push(block);

@@ -109,11 +109,13 @@ differ a lot from the share of seats: depending on the quota and the others'
 seats, a body with 40% of the seats may decide everything or nothing. Compare
 it with the seat share (see power-seat-gap).
 
-Edge cases: Absent, with a note, when no body has seats, when more than 25
-bodies have seats (power is computed exactly by enumerating all 2^n
-coalitions, which is capped at 25 players), or when nobody has any voting
-power (only if every coalition wins, which needs a quota of 0 seats). A board
-without a [board] table uses a simple majority of seats.
+Edge cases: Absent, with a note, when no body has seats, when nobody has any
+voting power (only if every coalition wins, which needs a quota of 0 seats),
+or with --voting-index shapley-shubik when Shapley-Shubik was not computed at
+the board's size (the note is then the board note). Computed for boards of
+any size (see voting-method): exactly, except on boards too large for every
+exact method, where the shares are Monte Carlo estimates and the board note
+says so. A board without a [board] table uses a simple majority of seats.
 
 Choice: Normalised Banzhaf by default, as DESIGN.md specifies: it counts every
 coalition a body can swing without assuming an order in which bodies join.",

@@ -71,11 +71,12 @@ dictator).
 Reading: The board is a formality: whatever the others vote, this body's vote
 is the decision. Talk about changing the quota, the seats or the veto.
 
-Edge cases: Made only when there is a board and its voting power was computed
-(at most 25 bodies with seats). When only one body has seats it is a dictator.
-Every other body with seats is then also a dummy-seat. A dictator is not
-reported again as a veto-player. It is one of the findings that can make a
-partnership symbolic (see symbolic-partnership).",
+Edge cases: Made only when there is a board, at any size: the flag is exact
+under every voting method, Monte Carlo included (see voting-method). When only
+one body has seats it is a dictator. Every other body with seats is then also
+a dummy-seat (when swings are counted). A dictator is not reported again as a
+veto-player. It is one of the findings that can make a partnership symbolic
+(see symbolic-partnership).",
     },
     Entry {
         name: "veto-player",
@@ -97,11 +98,13 @@ they propose; it shapes every proposal. A veto that comes from the seat
 arithmetic (4 of 10 seats under two-thirds, where the other 6 are short of 7)
 is as real as one written in [board] veto.
 
-Edge cases: Made only when there is a board and its voting power was computed
-(at most 25 bodies with seats). A veto can come from the seats and quota, from
-the [board] veto list, or from a double majority. A dictator gets the dictator
-finding instead. It is one of the findings that can make a partnership
-symbolic (see symbolic-partnership). The info finding does not count there.
+Edge cases: Made only when there is a board, at any size: the flag is exact
+under every voting method, Monte Carlo included (see voting-method), where
+only the banzhaf evidence is an estimate. A veto can come from the seats and
+quota, from the [board] veto list, or from a double majority. A dictator gets
+the dictator finding instead. It is one of the findings that can make a
+partnership symbolic (see symbolic-partnership). The info finding does not
+count there.
 
 Choice: When everyone can veto, the veto is a property of the rule, not an
 advantage of one partner, so it is reported once, as info.",
@@ -125,11 +128,13 @@ It happens when the quota and the others' seats mean no coalition ever needs
 it (with seats 4, 4, 4, 2, 2, 1 and a quota of 12, the body with 1 seat is
 never needed). Change the quota or the seats.
 
-Edge cases: Made only when there is a board and its voting power was computed
-(at most 25 bodies with seats). Bodies without seats are not on the board and
-are never dummies. A dictator makes every other body with seats a dummy. A
-dummy gets no power-seat-gap finding. It is one of the findings that can make
-a partnership symbolic (see symbolic-partnership).",
+Edge cases: Made only when there is a board and its swings were counted:
+exactly, at any size, by every voting method but Monte Carlo, which does not
+count swings, so a board whose power is estimated never gets this finding (see
+voting-method). Bodies without seats are not on the board and are never
+dummies. A dictator makes every other body with seats a dummy. A dummy gets no
+power-seat-gap finding. It is one of the findings that can make a partnership
+symbolic (see symbolic-partnership).",
     },
     Entry {
         name: "power-seat-gap",
@@ -153,10 +158,13 @@ Reading: A positive gap means the seats understate the body's real say; a
 negative one that they overstate it. Seat counts are what a board sees; the
 gap shows that the rule moves power elsewhere.
 
-Edge cases: Made only when there is a board and its voting power was computed
-(at most 25 bodies with seats). Only bodies with seats are checked, and
-dummies are left out (they get dummy-seat). A gap exactly at the margin gives
-no finding (a tolerance of 1e-12 absorbs rounding). It is one of the findings
+Edge cases: Made only when there is a board, at any size, for the bodies whose
+share under the index was computed (with Shapley-Shubik, not when its
+quadrature would exceed the work limit; see voting-method). Under Monte Carlo
+the share is an estimate, so a gap within about two standard errors of the
+margin may be sampling noise. Only bodies with seats are checked, and dummies
+are left out (they get dummy-seat). A gap exactly at the margin gives no
+finding (a tolerance of 1e-12 absorbs rounding). It is one of the findings
 that can make a partnership symbolic (see symbolic-partnership). Only positive
 gaps count there.",
     },
@@ -177,10 +185,11 @@ then b (fewer seats).
 Reading: The rule, not the seat count, decides who has a say: a veto or a
 double majority can give a smaller body more weight than a larger one.
 
-Edge cases: Made only when there is a board and its voting power was computed
-(at most 25 bodies with seats). With seats and a quota alone this cannot
-happen; it comes from veto bodies or a double majority. Differences within
-1e-12 are ignored. It does not count towards symbolic-partnership.",
+Edge cases: Made only when there is a board, at any size, but not when its
+power is estimated by Monte Carlo, where a difference may be sampling noise
+(see voting-method). With seats and a quota alone this cannot happen; it comes
+from veto bodies or a double majority. Differences within 1e-12 are ignored.
+It does not count towards symbolic-partnership.",
     },
     Entry {
         name: "funding-dependence",

@@ -1,5 +1,6 @@
 //! `powershare explain`: the definition, formula, range, reading and edge
-//! cases of every index, dimension and finding.
+//! cases of every index, dimension and finding, of how voting power is
+//! computed, and of the commands that redesign a board or test a change.
 
 /// What an entry describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,6 +13,8 @@ pub enum Kind {
     Dimension,
     /// A finding code.
     Finding,
+    /// A command that changes a board or a file and scores it again.
+    Command,
 }
 
 /// One explained name.
@@ -28,8 +31,10 @@ pub struct Entry {
 }
 
 /// Every entry: the dimensions and the composite, the inequality indices,
-/// the voting indices (with the quota and the dependence dyad), and the
-/// findings, in the order `powershare explain` lists them.
+/// the voting indices (with the quota, the voting method and the
+/// dependence dyad), the findings, and the commands `rebalance` and
+/// `whatif`, in the order `powershare explain` lists them.
+mod commands;
 mod dimensions;
 mod findings;
 mod indices;
@@ -42,6 +47,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         indices::ENTRIES,
         voting::ENTRIES,
         findings::ENTRIES,
+        commands::ENTRIES,
     ]
     .into_iter()
     .flatten()
@@ -66,6 +72,7 @@ pub fn list() -> String {
         (Kind::Index, "Inequality indices"),
         (Kind::Voting, "Voting power, the quota and dependence"),
         (Kind::Finding, "Findings"),
+        (Kind::Command, "Board redesign and what-if"),
     ] {
         s.push_str(title);
         s.push('\n');
@@ -152,7 +159,56 @@ mod tests {
             has(key, Kind::Voting);
         }
         has("quota", Kind::Voting);
+        has("voting-method", Kind::Voting);
         has("dependence-dyad", Kind::Voting);
+    }
+
+    #[test]
+    fn the_commands_that_rescore_have_an_entry() {
+        has("rebalance", Kind::Command);
+        has("whatif", Kind::Command);
+    }
+
+    /// Regression: the README named entries (`explain NAME` examples, the
+    /// findings table) that `explain` did not have, or the other way round.
+    #[test]
+    fn every_name_the_readme_gives_explain_exists() {
+        let readme = include_str!("../../README.md");
+        let section = |heading: &str| {
+            let start = readme
+                .find(heading)
+                .unwrap_or_else(|| panic!("README has no {heading:?}"));
+            let rest = &readme[start + heading.len()..];
+            let end = ["\n## ", "\n### "]
+                .iter()
+                .filter_map(|h| rest.find(h))
+                .min()
+                .unwrap_or(rest.len());
+            &rest[..end]
+        };
+        // `powershare explain`: the names in its examples.
+        let explain = section("### `powershare explain [NAME]`");
+        let examples: Vec<&str> = explain
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .filter(|w| !w.contains(' '))
+            .collect();
+        assert!(examples.len() >= 4, "no examples found in {explain:?}");
+        for name in examples {
+            assert!(lookup(name).is_some(), "README explains `{name}`; no entry");
+        }
+        // The findings table: every row's code, and every code has a row.
+        let table: Vec<&str> = section("## Findings")
+            .lines()
+            .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
+            .collect();
+        for code in &table {
+            has(code, Kind::Finding);
+        }
+        for code in findings::CODES {
+            assert!(table.contains(code), "README's findings table lacks {code}");
+        }
     }
 
     #[test]
@@ -185,6 +241,8 @@ mod tests {
         case("SHAPLEY_SHUBIK", Some("shapley-shubik"));
         case("Dummy_Seat", Some("dummy-seat"));
         case("coleman-initiate", Some("coleman-initiate"));
+        case("Voting_Method", Some("voting-method"));
+        case("WHATIF", Some("whatif"));
         case("atkinson-0.5", None);
         case("", None);
         case("nonsense", None);

@@ -27,17 +27,19 @@ dimension by default, and power-seat-gap compares it with the share of seats:
 a body whose Banzhaf share is well above its seat share has more say than its
 seats suggest, and the others less.
 
-Edge cases: Computed exactly by enumerating all 2^n coalitions, for at most 25
-bodies with seats; with more, every voting index is null and the report's
-board note says why. A body without seats is not a player and gets 0 (null
-when power was not computed). When power was computed, it is null only if
-nobody has a swing, which happens only when every coalition wins (a quota of 0
-seats). Bodies with equal seats and the same role in the rule get equal
-values.
+Edge cases: Exact at any size of board: counted over all 2^n coalitions for
+up to 25 bodies with seats, and in big integers beyond that (see
+voting-method). Only when no exact method fits the limits is it a Monte Carlo
+estimate, and the report's board note says so. A body without seats is not a
+player and gets 0. It is null only if nobody has a swing, which happens only
+when every coalition wins (a quota of 0 seats). Bodies with equal seats and
+the same role in the rule get equal values (up to sampling noise under Monte
+Carlo).
 
 Choice: The default index of the voting dimension, as DESIGN.md specifies;
 `--voting-index shapley-shubik` switches to Shapley-Shubik. Exact up to
-rounding in the last digit (counts are exact integers).",
+rounding in the last digit (counts are exact integers) except under Monte
+Carlo.",
     },
     Entry {
         name: "banzhaf-absolute",
@@ -61,11 +63,12 @@ Reading: An absolute chance of being decisive: 0.5 means the body's vote
 decides half of all possible divisions of the others. Comparing boards, a rule
 that lowers every body's value makes each vote matter less.
 
-Edge cases: Computed exactly by enumerating all 2^n coalitions, for at most 25
-bodies with seats; with more, every voting index is null and the report's
-board note says why. A body without seats is not a player and gets 0 (null
-when power was not computed). Never null when power was computed; exact (an
-integer over a power of two).",
+Edge cases: Exact at any size of board (an integer over a power of two):
+counted over all 2^n coalitions for up to 25 bodies with seats, and in big
+integers beyond that (see voting-method). Only when no exact method fits the
+limits is it a Monte Carlo estimate: the share of random coalitions in which
+the body is critical. A body without seats is not a player and gets 0. Never
+null.",
     },
     Entry {
         name: "shapley-shubik",
@@ -90,11 +93,14 @@ swing by how many orders lead to it, so the two indices can size the same
 body's power differently; compare them when they disagree. Select it for the
 voting dimension with `powershare report --voting-index shapley-shubik`.
 
-Edge cases: Computed exactly by enumerating all 2^n coalitions, for at most 25
-bodies with seats; with more, every voting index is null and the report's
-board note says why. A body without seats is not a player and gets 0 (null
-when power was not computed). If every coalition wins (a quota of 0 seats) it
-is 0 for every body, not null.",
+Edge cases: Counted over all 2^n coalitions for up to 25 bodies with seats.
+Beyond that it is computed by Gauss-Legendre quadrature of the multilinear
+extension, which is exact for this polynomial, so only floating-point
+rounding remains (under 7e-13 at 1,000 bodies); it is null, with a note, if
+the quadrature would exceed the work limit. Only when no exact method fits
+the limits is it a Monte Carlo estimate, from random orders. See
+voting-method. A body without seats is not a player and gets 0. If every
+coalition wins (a quota of 0 seats) it is 0 for every body, not null.",
     },
     Entry {
         name: "holler",
@@ -119,11 +125,14 @@ one shares the gains with a passenger. It can rank a body with more seats
 below one with fewer (the index is not monotone in seats), so read it next to
 Banzhaf.
 
-Edge cases: Computed exactly by enumerating all 2^n coalitions, for at most 25
-bodies with seats; with more, every voting index is null and the report's
-board note says why. A body without seats is not a player and gets 0 (null
-when power was not computed). Null when every coalition wins (the empty
-coalition is then the only minimal winning one).",
+Edge cases: Counted over all 2^n coalitions for up to 25 bodies with seats.
+Beyond that it is counted exactly in big integers when the rule is seats and
+a quota alone (null, with a note, if the table exceeds the limits); it is
+null, with a note, when the rule has several clauses (a veto list or a double
+majority: minimal winning coalitions of several clauses are counted only by
+enumeration) and under Monte Carlo. See voting-method. A body without seats is
+not a player and gets 0. Null when every coalition wins (the empty coalition
+is then the only minimal winning one).",
     },
     Entry {
         name: "deegan-packel",
@@ -147,11 +156,15 @@ Reading: Favours bodies that belong to small minimal winning coalitions:
 membership of one of two bodies is worth 1/2, of one of five only 1/5. Like
 Holler, it need not follow the seat order.
 
-Edge cases: Computed exactly by enumerating all 2^n coalitions, for at most 25
-bodies with seats; with more, every voting index is null and the report's
-board note says why. A body without seats is not a player and gets 0 (null
-when power was not computed). Null when every coalition wins (the empty
-coalition is then the only minimal winning one).",
+Edge cases: Counted over all 2^n coalitions for up to 25 bodies with seats.
+Beyond that, when the rule is seats and a quota alone, it comes from tables
+over coalition weight and size, within a relative rounding error of about
+(3n + q) x 2^-53; it is null, with a note, when those tables would take more
+than 150 MB or more than 1,000 bodies have seats. It is null, with a note,
+when the rule has several clauses (a veto list or a double majority) and
+under Monte Carlo. See voting-method. A body without seats is not a player
+and gets 0. Null when every coalition wins (the empty coalition is then the
+only minimal winning one).",
     },
     Entry {
         name: "johnston",
@@ -176,11 +189,15 @@ Reading: Rewards being able to break coalitions alone: a swing in which the
 body is the only critical member counts fully, a swing shared with others
 counts in part.
 
-Edge cases: Computed exactly by enumerating all 2^n coalitions, for at most 25
-bodies with seats; with more, every voting index is null and the report's
-board note says why. A body without seats is not a player and gets 0 (null
-when power was not computed). When power was computed, it is null only if
-nobody has a swing (every coalition wins).",
+Edge cases: Counted over all 2^n coalitions for up to 25 bodies with seats.
+Beyond that, when the rule is seats and a quota alone, it comes from tables
+over coalition weight and size, within a relative rounding error of about
+(3n + q) x 2^-53; it is null, with a note, when those tables would take more
+than 150 MB or more than 1,000 bodies have seats. It is null, with a note,
+when the rule has several clauses (a veto list or a double majority) and
+under Monte Carlo. See voting-method. A body without seats is not a player
+and gets 0. Otherwise it is null only if nobody has a swing (every coalition
+wins).",
     },
     Entry {
         name: "coleman-prevent",
@@ -201,10 +218,10 @@ Range: 0 to 1; the values do not sum to 1. A veto player has exactly 1.
 Reading: How far the body can block what the others want. A high value for one
 body means the others cannot act without it.
 
-Edge cases: Computed exactly by enumerating all 2^n coalitions, for at most 25
-bodies with seats; with more, every voting index is null and the report's
-board note says why. A body without seats is not a player and gets 0 (null
-when power was not computed). Never null when power was computed: the
+Edge cases: Exact at any size of board: counted over all 2^n coalitions for
+up to 25 bodies with seats, and in big integers beyond that (see
+voting-method). Null under Monte Carlo, which does not estimate it. A body
+without seats is not a player and gets 0. Otherwise never null: the
 coalition of all bodies with seats always wins, so |W| is at least 1.",
     },
     Entry {
@@ -227,11 +244,11 @@ Reading: How far the body can get things done. Under a high quota (unanimity,
 two-thirds) every body's power to initiate is low even when its power to
 prevent is high.
 
-Edge cases: Computed exactly by enumerating all 2^n coalitions, for at most 25
-bodies with seats; with more, every voting index is null and the report's
-board note says why. A body without seats is not a player and gets 0 (null
-when power was not computed). Null when every coalition wins (there is no
-losing coalition).",
+Edge cases: Exact at any size of board: counted over all 2^n coalitions for
+up to 25 bodies with seats, and in big integers beyond that (see
+voting-method). Null under Monte Carlo, which does not estimate it. A body
+without seats is not a player and gets 0. Null when every coalition wins
+(there is no losing coalition).",
     },
     Entry {
         name: "quota",
@@ -276,6 +293,96 @@ chair is recorded but has no extra or casting vote in the calculation.
 Choice: For a fraction, when f T is within 1e-9 of a whole number that number
 is used before rounding up, so 0.1 of 30 seats is 3 seats, not 4 (in floating
 point 0.1 x 30 is 3.0000000000000004).",
+    },
+    Entry {
+        name: "voting-method",
+        kind: Kind::Voting,
+        summary: "How voting power is computed, and how exactly",
+        body: "\
+Definition: The method behind the voting indices of a board (in `report`,
+`check`, `whatif` and the designs of `rebalance`) and of `power`, chosen by
+the size and shape of the rule. The rule is a set of clauses a winning
+coalition must all meet: the seats with the quota, one clause per veto body,
+and one for a double majority (see quota). The first method that fits is
+used:
+  enumeration          at most 25 bodies with seats: each of the 2^n
+                       coalitions is visited.
+  generating-function  more than 25, seats and quota alone (one clause):
+                       coalitions counted by total seats, in big integers,
+                       after dividing the seats by their common divisor.
+  capped-sums          more than 25, several clauses: coalitions counted by
+                       their clause sums, each capped at its quota.
+  monte-carlo          when the counting tables of the method above would
+                       exceed the limits: random samples.
+
+Formula:
+  exact: eta_i, |W| and |M| are exact integers of any size; each index is
+    a ratio of them, rounded once.
+  Shapley-Shubik beyond 25: SS(i) = integral over p from 0 to 1 of the
+    chance that i is the pivot when every other body joins with chance p,
+    a polynomial of degree n - 1, so Gauss-Legendre quadrature with
+    ceil(n/2) points is exact but for rounding.
+  Monte Carlo, N = 200,000 random coalitions (each body in with chance
+    1/2) and N random orders:
+    B'(i) = share of coalitions in which i is critical,
+            standard error sqrt(B'(i) (1 - B'(i)) / N);
+    SS(i) = share of orders in which i is the pivot,
+            standard error sqrt(SS(i) (1 - SS(i)) / N);
+    B(i)  = i's critical count over all bodies' counts, standard error by
+            the delta method.
+
+Range: Any board the input limits allow (by default 1,000 bodies of up to 10^6
+seats). Each count may take 2 x 10^10 table updates and 150 MB of tables; past
+that an index is null with a note or, when even the swings cannot be counted,
+Monte Carlo is used. In practice that needs many bodies and seats adding up to
+tens of millions.
+
+Reading: Exact means the counts behind an index are exact integers, so the
+value is right to the rounding of its last digit (Shapley-Shubik, and beyond
+25 bodies Deegan-Packel and Johnston, come from floating-point sums: to within
+1e-10). A Monte Carlo value is an estimate: its standard error is one standard
+deviation, about 95% of estimates fall within two standard errors of the exact
+value, and two bodies whose estimates differ by less than about three standard
+errors may have equal power. At N = 200,000 the standard error of the absolute
+Banzhaf index is at most 0.00112. `powershare power` names the method in its
+first line (\"computed by monte-carlo\") and in its JSON \"method\", shows
+standard errors (\"0.005025 ± 0.000158\" in text, standard_errors in JSON) and
+takes more samples with --samples N (the error shrinks as 1/sqrt(N)). The
+report's board note says \"voting power computed by METHOD\" and then names
+each index left null and why; there is no note when the board was enumerated.
+The report shows the estimates without their standard errors.
+
+Edge cases: What each method gives:
+  enumeration          every index, exact.
+  generating-function  every index; Shapley-Shubik null if its quadrature
+                       exceeds the work limit, Holler if its table exceeds
+                       the limits, Deegan-Packel and Johnston if their
+                       tables over weight and size exceed 150 MB or more
+                       than 1,000 bodies have seats.
+  capped-sums          both Banzhaf indices and Coleman exact,
+                       Shapley-Shubik by quadrature; Holler, Deegan-Packel
+                       and Johnston null.
+  monte-carlo          both Banzhaf indices and Shapley-Shubik estimated;
+                       swings, coalition counts, Coleman, Holler,
+                       Deegan-Packel and Johnston null.
+Dictator and veto flags are exact under every method (each needs two
+coalitions). Under Monte Carlo swings are not counted, so only a body with
+no weight in any clause is flagged a dummy: on a board, where every player
+has seats, nobody, and dummy-seat is never found. The voting dimension and
+power-seat-gap use the estimates; non-monotone-power is not looked for, as a
+difference may be sampling noise. `check` judges a deny rule for a voting
+code on every exactly computed board; under Monte Carlo it judges dictator
+and veto-player (exact flags) and skips dummy-seat, power-seat-gap and
+non-monotone-power, saying why. A count of winning coalitions above
+2^64 - 1 (possible only with more than 64 bodies with seats) is null in
+the report, though the power itself is exact.
+
+Choice: The sampling is deterministic: the random stream (SplitMix64) is
+written out in powershare and starts from a fixed seed, 1592596824, so the
+same input gives the same estimates on every run, machine and release. A
+different --samples gives different estimates, which shows the sampling
+noise. Every method is checked against enumeration on boards small enough
+for both.",
     },
     Entry {
         name: "dependence-dyad",

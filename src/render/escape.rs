@@ -63,17 +63,61 @@ pub fn markdown_inline(s: &str) -> String {
     out
 }
 
-/// Text for a terminal: line breaks and tabs become spaces, so a name
-/// stays on its line, and every other control character (the escape that
-/// starts a terminal colour or cursor sequence, backspace, bell) is dropped.
+/// Text for a terminal, shown as written but inert: every control
+/// character is written as a visible escape (`\n`, `\r`, `\t`, and `\u{1b}`
+/// for the escape that starts a colour, cursor or title sequence, `\u{7}`
+/// for the bell), and so are the invisible characters that reorder or hide
+/// text (bidirectional overrides and isolates such as U+202E, zero-width
+/// spaces and joiners, the byte-order mark, the line and paragraph
+/// separators). So a name stays on its line, cannot clear the screen, move
+/// the cursor, retitle the window or make text read backwards, and the
+/// reader still sees that it held those characters. Idempotent: the
+/// escapes are plain printable text.
 pub fn terminal_text(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\r' | '\n' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => Some(' '),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect()
+    use std::fmt::Write;
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_invisible_format(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Every line of `text` through [`terminal_text`], line breaks kept: for a
+/// whole message or output that holds text from an input file (or a file
+/// name) and no colour of powershare's own.
+pub fn terminal_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&terminal_text(line));
+    }
+    out
+}
+
+/// Format characters (Unicode category Cf) and separators that change how
+/// the text around them is shown without showing themselves.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{2069}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+    )
 }
 
 /// Characters that make a spreadsheet read a cell as a formula when they
@@ -156,11 +200,33 @@ mod tests {
     }
 
     #[test]
-    fn terminal_text_keeps_one_line_and_no_escapes() {
-        case(terminal_text, "County", "County");
-        case(terminal_text, "a\nb\r\nc\td", "a b  c d");
-        case(terminal_text, "\u{1b}[31mred\u{1b}[0m", "[31mred[0m");
-        case(terminal_text, "bell\u{7}\u{8}", "bell");
+    fn terminal_text_shows_control_characters_escaped() {
+        case(terminal_text, "County – Café", "County – Café");
+        case(terminal_text, "a\nb\r\nc\td", r"a\nb\r\nc\td");
+        case(
+            terminal_text,
+            "\u{1b}[31mred\u{1b}[0m",
+            r"\u{1b}[31mred\u{1b}[0m",
+        );
+        case(
+            terminal_text,
+            "bell\u{7}\u{8}\u{7f}",
+            r"bell\u{7}\u{8}\u{7f}",
+        );
+        // Right-to-left override, zero-width space, line separator, BOM.
+        case(
+            terminal_text,
+            "a\u{202e}b\u{200b}c\u{2028}d\u{feff}",
+            r"a\u{202e}b\u{200b}c\u{2028}d\u{feff}",
+        );
+        // The escapes are printable, so escaping twice changes nothing.
+        let once = terminal_text("x\u{1b}]0;title\u{7}\n");
+        assert_eq!(terminal_text(&once), once);
+    }
+
+    #[test]
+    fn terminal_lines_keeps_line_breaks_only() {
+        case(terminal_lines, "a\u{1b}[2J\nb\tc\n", "a\\u{1b}[2J\nb\\tc\n");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Renderers of the `powershare power` calculator: text, JSON and CSV.
 
 use crate::calculator::{PowerReport, name_of};
-use crate::render::escape::csv_text;
+use crate::render::escape::{csv_text, terminal_text};
 use crate::render::table::{Align, Table};
 
 /// A readable table of every player's power, then the notes.
@@ -23,7 +23,7 @@ pub fn text(r: &PowerReport) -> String {
     columns.push(("flags", Align::Left));
     let mut t = Table::new(&columns);
     for p in &r.players {
-        let mut row = vec![p.name.clone(), p.weight.clone()];
+        let mut row = vec![terminal_text(&p.name), p.weight.clone()];
         for (k, v) in p.values.iter().enumerate() {
             let se = p
                 .standard_errors
