@@ -690,20 +690,21 @@ mod tests {
         // Two weights of f64::MAX add up to inf: the composite was inf / inf
         // = NaN for one body (a panic in `inequality` in debug builds) and
         // x / inf = 0 for every body with two. Scaled by the largest, they
-        // weigh the same as 1 and 1: (5/6 + 3/4) / 2 = 19/24.
-        let max = "1.7976931348623157e308";
-        let text = format!(
+        // weigh the same as 1 and 1: (5/6 + 3/4) / 2 = 19/24. The loader
+        // takes weights up to 10^15, but a `Partnership` is plain data.
+        let huge = |text: &str| {
+            let mut p = crate::load_str(text).unwrap();
+            p.weights.0.insert(Dimension::Resources, f64::MAX);
+            p.weights.0.insert(Dimension::Position, f64::MAX);
+            p
+        };
+        let p = huge(
             "[[body]]\nid = \"a\"\nincome = 5\nposition = 3\n\
-             [[body]]\nid = \"b\"\nincome = 1\nposition = 1\n\
-             [weights]\nresources = {max}\nposition = {max}\n"
+             [[body]]\nid = \"b\"\nincome = 1\nposition = 1\n",
         );
-        let p = crate::load_str(&text).unwrap();
         let m = measure(&p, Options::default());
         close(m.composite.as_ref().unwrap(), &[19.0 / 24.0, 5.0 / 24.0]);
-        let one = format!(
-            "[[body]]\nid = \"a\"\nincome = 5\nposition = 3\n[weights]\nresources = {max}\nposition = {max}\n"
-        );
-        let p = crate::load_str(&one).unwrap();
+        let p = huge("[[body]]\nid = \"a\"\nincome = 5\nposition = 3\n");
         let m = measure(&p, Options::default());
         assert_eq!(m.composite, Some(vec![1.0]));
     }
@@ -712,9 +713,11 @@ mod tests {
     fn amounts_whose_sum_overflows_still_give_shares() {
         // f64::MAX + 1e308 is inf: the resources dimension was left out as
         // if no body had an income. Shares: 1.797 / 2.797 and 1 / 2.797.
-        let text = "[[body]]\nid = \"a\"\nincome = 1.7976931348623157e308\n\
-                    [[body]]\nid = \"b\"\nincome = 1e308\n";
-        let p = crate::load_str(text).unwrap();
+        let mut p =
+            crate::load_str("[[body]]\nid = \"a\"\nincome = 1\n[[body]]\nid = \"b\"\nincome = 1\n")
+                .unwrap();
+        p.bodies[0].income = Some(f64::MAX);
+        p.bodies[1].income = Some(1e308);
         let m = measure(&p, Options::default());
         let a = f64::MAX / 1e308;
         close(
