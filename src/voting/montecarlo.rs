@@ -169,7 +169,7 @@ pub fn power(rule: &Rule, options: &Options) -> VotingPower {
         every_coalition_wins: false,
         method: Method::MonteCarlo,
         notes: vec![format!(
-            "Monte Carlo estimates from {samples} random coalitions and {samples} random orderings (seed {}): no exact method fits this rule's size; Banzhaf and Shapley-Shubik carry standard errors; Coleman, Holler, Deegan-Packel and Johnston are not computed, and only players with no weight at all are flagged as dummies.",
+            "Monte Carlo estimates from {samples} random coalitions and {samples} random orderings (seed {}): no exact method fits this rule's size; Banzhaf and Shapley-Shubik are estimates, with standard errors in `powershare power`; Coleman, Holler, Deegan-Packel and Johnston are not computed, and only players with no weight at all are flagged as dummies.",
             options.seed
         )],
     }
