@@ -92,6 +92,8 @@ impl QuotaRule {
             QuotaRule::TwoThirds => "two-thirds".into(),
             QuotaRule::Unanimity => "unanimity".into(),
             QuotaRule::Seats(q) => q.to_string(),
+            // A tiny fraction in exponent form, not hundreds of zeros.
+            QuotaRule::Fraction(f) if *f < 1e-4 => format!("{f:e}"),
             QuotaRule::Fraction(f) => f.to_string(),
         }
     }
@@ -435,5 +437,13 @@ mod tests {
         case(QuotaRule::Fraction(1.0), 11, 11);
         // Regression: a tiny fraction rounded to 0 seats, so every coalition won.
         case(QuotaRule::Fraction(1e-12), 11, 1);
+    }
+
+    #[test]
+    fn quota_descriptions_stay_short() {
+        assert_eq!(QuotaRule::Fraction(0.6).describe(), "0.6");
+        assert_eq!(QuotaRule::Fraction(1e-300).describe(), "1e-300");
+        assert_eq!(QuotaRule::Seats(7).describe(), "7");
+        assert_eq!(QuotaRule::TwoThirds.describe(), "two-thirds");
     }
 }
