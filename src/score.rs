@@ -262,10 +262,11 @@ fn absence(m: &Measures, d: Dimension) -> String {
         Dimension::Position => "no body has a position rating (or they are all 0)".into(),
         Dimension::Voting => match &m.board {
             None => "no board: no body has seats".into(),
-            Some(b) => b
-                .note
-                .clone()
-                .unwrap_or_else(|| "no body has voting power".into()),
+            // Computed, yet nobody has power: say so, not how it was computed.
+            Some(b) => match (&b.power, &b.note) {
+                (None, Some(note)) => note.clone(),
+                _ => "no body has voting power".into(),
+            },
         },
         Dimension::Dependence => {
             if m.dependence.is_none() {
