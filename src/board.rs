@@ -115,8 +115,6 @@ impl BoardPower {
         } else {
             0.0
         };
-        let computed = self.power.is_some();
-        let zero = computed.then_some(0.0);
         match self.player(i) {
             Some(pp) => BodyVoting {
                 seats,
@@ -135,23 +133,37 @@ impl BoardPower {
                 dictator: pp.dictator,
                 dummy: pp.dummy,
             },
-            // Not on the board (or power not computed): no power, not a dummy.
-            None => BodyVoting {
-                seats,
-                seat_share,
-                banzhaf: zero,
-                banzhaf_absolute: zero,
-                shapley_shubik: zero,
-                holler: zero,
-                deegan_packel: zero,
-                johnston: zero,
-                coleman_prevent: zero,
-                coleman_initiate: zero,
-                swings: computed.then_some(0),
-                veto: false,
-                dictator: false,
-                dummy: false,
-            },
+            // Not on the board (or power not computed): no power, not a
+            // dummy. Each index is 0 where it was computed for the players
+            // and null where it was not, as theirs are.
+            None => {
+                let zero = |get: fn(&PlayerPower) -> Option<f64>| {
+                    self.power
+                        .as_ref()
+                        .filter(|v| v.players.iter().any(|pp| get(pp).is_some()))
+                        .map(|_| 0.0)
+                };
+                BodyVoting {
+                    seats,
+                    seat_share,
+                    banzhaf: zero(|pp| pp.banzhaf),
+                    banzhaf_absolute: zero(|pp| pp.banzhaf_absolute),
+                    shapley_shubik: zero(|pp| pp.shapley_shubik),
+                    holler: zero(|pp| pp.holler),
+                    deegan_packel: zero(|pp| pp.deegan_packel),
+                    johnston: zero(|pp| pp.johnston),
+                    coleman_prevent: zero(|pp| pp.coleman_prevent),
+                    coleman_initiate: zero(|pp| pp.coleman_initiate),
+                    swings: self
+                        .power
+                        .as_ref()
+                        .filter(|v| v.players.iter().any(|pp| pp.swings.is_some()))
+                        .map(|_| 0),
+                    veto: false,
+                    dictator: false,
+                    dummy: false,
+                }
+            }
         }
     }
 

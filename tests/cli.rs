@@ -314,3 +314,41 @@ fn explain_lists_and_explains() {
     assert!(list.contains("gini"));
     powershare().args(["explain", "gini"]).assert().success();
 }
+
+/// A body without seats has 0 for each index computed for the players and
+/// null for each index left out (here Holler, Deegan-Packel and Johnston,
+/// which a veto board beyond enumeration does not count).
+#[test]
+fn bodies_off_the_board_follow_the_players_nulls() {
+    let mut text: String = (0..30)
+        .map(|i| format!("[[body]]\nid = \"b{i}\"\nseats = 1\n"))
+        .collect();
+    text.push_str("[[body]]\nid = \"off\"\n[board]\nquota = \"majority\"\nveto = [\"b0\"]\n");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("p.toml");
+    std::fs::write(&path, text).expect("write");
+    let out = Command::cargo_bin("powershare")
+        .expect("the binary is built for tests")
+        .args([
+            "report".as_ref(),
+            path.as_os_str(),
+            "--format".as_ref(),
+            "json".as_ref(),
+        ])
+        .assert()
+        .success();
+    let report: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+    let player = &report["bodies"][0]["voting"];
+    let off = &report["bodies"][30]["voting"];
+    for index in ["holler", "deegan_packel", "johnston"] {
+        assert!(player[index].is_null(), "{index} is not counted here");
+        assert!(
+            off[index].is_null(),
+            "{index}: null for the players, null off the board"
+        );
+    }
+    for index in ["banzhaf", "shapley_shubik", "coleman_prevent"] {
+        assert!(player[index].as_f64().is_some_and(|x| x > 0.0), "{index}");
+        assert_eq!(off[index], 0.0, "{index}: no seats, no power");
+    }
+}
