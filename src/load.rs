@@ -196,11 +196,27 @@ impl<'t> Cx<'t> {
     }
 
     fn toml_error(&mut self, e: &toml::de::Error, fallback: Option<&Range<usize>>, field: &str) {
-        let message = e
-            .message()
-            .trim()
-            .replace("expected i64", "expected a whole number")
-            .replace("expected f64", "expected a number");
+        let raw = e.message().trim();
+        let message = if raw.starts_with("invalid value: integer") && raw.ends_with("expected i64")
+        {
+            // A whole number beyond 64 bits (2^63 and up, or below -2^63).
+            let limit = if field.ends_with(".seats") {
+                format!("seats are whole numbers from 0 to {}", limits::MAX_SEATS)
+            } else {
+                "whole numbers must lie between -2^63 and 2^63 - 1".to_string()
+            };
+            format!(
+                "{}: too large; {limit}",
+                raw.trim_end_matches(", expected i64")
+            )
+        } else {
+            raw.replace("expected i64", "expected a whole number")
+                .replace("expected f64", "expected a number")
+                .replace(
+                    "` as i128, expected a number",
+                    "`, beyond 64 bits, expected a number",
+                )
+        };
         let span = e.span().or_else(|| fallback.cloned());
         self.report(span.as_ref(), field, Problem::Toml { message });
     }
