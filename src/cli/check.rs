@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use anyhow::Context;
 use powershare::check::{self, FileCheck, FileStatus, PolicyLayer};
 use rayon::prelude::*;
 
@@ -15,7 +14,10 @@ fn programme_policy(path: Option<&Path>) -> anyhow::Result<Result<PolicyLayer, V
     let Some(path) = path else {
         return Ok(Ok(PolicyLayer::default()));
     };
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+    let bytes = match files::read(path) {
+        Ok(bytes) => bytes,
+        Err(lines) => return Ok(Err(lines)),
+    };
     let text = match std::str::from_utf8(&bytes) {
         Ok(text) => text,
         Err(_) => {
