@@ -286,7 +286,7 @@ pub enum LoadError {
     },
     /// The file is larger than the limit.
     #[error(
-        "the file is {bytes} bytes, more than the {max} bytes powershare reads (a partnership of 1,000 bodies with every table filled needs well under 1 MiB); set POWERSHARE_MAX_FILE_BYTES to raise the limit"
+        "the file is {bytes} bytes, more than the {max} bytes powershare reads; set POWERSHARE_MAX_FILE_BYTES to raise the limit"
     )]
     TooLarge {
         /// The file's size.

@@ -4,6 +4,7 @@
 //! reported together; nothing is returned unless the whole file is valid.
 
 use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
@@ -413,7 +414,7 @@ impl<'t> Cx<'t> {
             DeValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     let len = path.len();
-                    path.push_str(&format!(".{i}"));
+                    let _ = write!(path, ".{i}");
                     self.sizes_in_value(item, path);
                     path.truncate(len);
                 }

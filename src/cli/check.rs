@@ -40,18 +40,12 @@ fn check_one(
     args: &CheckArgs,
 ) -> FileCheck {
     let shown = path.display().to_string();
-    let bytes = match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() && meta.len() > files::limits().file_bytes as u64 => {
-            let e = powershare::LoadError::TooLarge {
-                bytes: meta.len(),
-                max: files::limits().file_bytes,
-            };
-            return FileCheck::unusable(&shown, &e);
+    let bytes = match files::read_bytes(path) {
+        Ok(b) => b,
+        Err(files::ReadError::TooLarge(e)) => return FileCheck::unusable(&shown, &e),
+        Err(files::ReadError::Io(e)) => {
+            return FileCheck::unreadable(&shown, &format!("cannot read: {e}"));
         }
-        _ => match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return FileCheck::unreadable(&shown, &format!("cannot read: {e}")),
-        },
     };
     match powershare::load_with(&bytes, &files::limits()) {
         Ok(p) => check::check_partnership(&shown, p, programme, flags, args.voting_index.options()),

@@ -139,14 +139,22 @@ pub fn limits() -> Limits {
     LIMITS.get().copied().unwrap_or_default()
 }
 
+/// Why a file's bytes could not be had.
+pub enum ReadError {
+    /// Above the size limit (a [`powershare::LoadError::TooLarge`]).
+    TooLarge(powershare::LoadError),
+    /// The file could not be opened or read.
+    Io(std::io::Error),
+}
+
 /// The bytes of `path`, refusing a file above the size limit before
 /// reading it (and reading at most one byte past the limit from a file
 /// that grows or a pipe).
-pub fn read(path: &Path) -> Result<Vec<u8>, Vec<String>> {
-    let cannot = |e: std::io::Error| vec![format!("{}: cannot read: {e}", path.display())];
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     let max = limits().file_bytes;
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let too_large = |bytes: u64| describe(path, &powershare::LoadError::TooLarge { bytes, max });
+    let too_large =
+        |bytes: u64| ReadError::TooLarge(powershare::LoadError::TooLarge { bytes, max });
+    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     if let Ok(meta) = file.metadata()
         && meta.is_file()
         && meta.len() > max as u64
@@ -156,11 +164,19 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Vec<String>> {
     let mut bytes = Vec::new();
     file.take(max as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(cannot)?;
+        .map_err(ReadError::Io)?;
     if bytes.len() > max {
         return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
+}
+
+/// [`read_bytes`], with the error as lines ready to print.
+pub fn read(path: &Path) -> Result<Vec<u8>, Vec<String>> {
+    read_bytes(path).map_err(|e| match e {
+        ReadError::TooLarge(e) => describe(path, &e),
+        ReadError::Io(e) => vec![format!("{}: cannot read: {e}", path.display())],
+    })
 }
 
 /// Read and validate one file. The error lines are ready to print, each
