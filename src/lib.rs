@@ -1,49 +1,21 @@
-//! powershare: measure power asymmetry in partnerships.
+//! The renderers and texts of the `powershare` command.
 //!
-//! A pure library: it takes the text of a partnership file and returns
-//! plain data and rendered strings. It never reads files, prints or exits.
+//! The scoring is the pure library [`powershare_core`]; this crate turns its
+//! data into strings: every document (report, check, diff, power,
+//! rebalance, what-if) in every format ([`render`]), the `explain` texts
+//! ([`explain`]), the `init` templates ([`template`]) and the terminal
+//! colours ([`palette`]). The binary (`src/main.rs`, `src/cli/`) reads
+//! files, calls the library, renders and picks the exit code.
 //!
 //! ```
-//! let text = r#"
-//! [[body]]
-//! id = "council"
-//! income = 1000
-//! [[body]]
-//! id = "club"
-//! income = 10
-//! "#;
-//! let partnership = powershare::load_str(text).unwrap();
-//! assert_eq!(partnership.bodies[1].income, Some(10.0));
+//! let p = powershare_core::load_str("[[body]]\nid = \"a\"\nseats = 1\n").unwrap();
+//! let report = powershare_core::score(&p, Default::default());
+//! let json = powershare::render::render((&report).into(), powershare::render::Format::Json);
+//! assert!(json.starts_with("{\n  \"format\": 1,"));
 //! ```
 #![warn(clippy::print_stdout, clippy::print_stderr, missing_docs)]
 
-pub mod board;
-pub mod calculator;
-pub mod check;
-pub mod dependence;
-pub mod diagnostic;
-pub mod diff;
 pub mod explain;
-pub mod findings;
-pub mod inequality;
-pub mod input;
-pub mod limits;
-pub mod load;
-pub mod network;
 pub mod palette;
-pub mod partnership;
-pub mod rebalance;
 pub mod render;
-pub mod report;
-pub mod schema;
-pub mod score;
 pub mod template;
-pub mod voting;
-pub mod whatif;
-
-pub use diagnostic::{Diagnostic, LoadError, Position, Problem};
-pub use limits::Limits;
-pub use load::{load, load_str, load_with};
-pub use partnership::Partnership;
-pub use report::Report;
-pub use score::{Options, VotingIndex, score};

@@ -139,13 +139,13 @@ mod tests {
     #[test]
     fn examples_are_valid() {
         for (name, text) in super::EXAMPLES {
-            assert!(crate::load_str(text).is_ok(), "{name}");
+            assert!(powershare_core::load_str(text).is_ok(), "{name}");
         }
     }
 
     #[test]
     fn template_is_valid() {
-        let p = crate::load_str(super::TEMPLATE).expect("the template must validate");
+        let p = powershare_core::load_str(super::TEMPLATE).expect("the template must validate");
         assert_eq!(p.bodies.len(), 3);
         assert!(p.board.is_some());
     }

@@ -284,7 +284,7 @@ fn unit(s: &str) -> Result<f64, String> {
 
 /// A finding code.
 fn finding_code(s: &str) -> Result<String, String> {
-    let codes = powershare::findings::CODES;
+    let codes = powershare_core::findings::CODES;
     if codes.contains(&s) {
         Ok(s.to_string())
     } else {
@@ -373,11 +373,11 @@ pub struct ManArgs {}
 
 impl VotingIndexArg {
     /// The scoring options this choice stands for.
-    pub fn options(self) -> powershare::Options {
-        powershare::Options {
+    pub fn options(self) -> powershare_core::Options {
+        powershare_core::Options {
             voting_index: match self {
-                VotingIndexArg::Banzhaf => powershare::VotingIndex::Banzhaf,
-                VotingIndexArg::ShapleyShubik => powershare::VotingIndex::ShapleyShubik,
+                VotingIndexArg::Banzhaf => powershare_core::VotingIndex::Banzhaf,
+                VotingIndexArg::ShapleyShubik => powershare_core::VotingIndex::ShapleyShubik,
             },
         }
     }

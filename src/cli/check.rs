@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use powershare::check::{self, FileCheck, FileStatus, PolicyLayer};
+use powershare::render::check as render;
+use powershare_core::check::{self, FileCheck, FileStatus, PolicyLayer};
 use rayon::prelude::*;
 
 use super::args::{CheckArgs, CheckFormat};
@@ -27,7 +28,7 @@ fn programme_policy(path: Option<&Path>) -> anyhow::Result<Result<PolicyLayer, V
             )]));
         }
     };
-    Ok(powershare::load::load_policy_str(text)
+    Ok(powershare_core::load::load_policy_str(text)
         .map(|p| PolicyLayer::from(&p))
         .map_err(|e| files::describe(path, &e)))
 }
@@ -47,7 +48,7 @@ fn check_one(
             return FileCheck::unreadable(&shown, &format!("cannot read: {e}"));
         }
     };
-    match powershare::load_with(&bytes, &files::limits()) {
+    match powershare_core::load_with(&bytes, &files::limits()) {
         Ok(p) => check::check_partnership(&shown, p, programme, flags, args.voting_index.options()),
         Err(e) => FileCheck::unusable(&shown, &e),
     }
@@ -94,11 +95,11 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
         return Ok(super::interrupt());
     }
     let text = match args.format {
-        CheckFormat::Text => check::text::render(&results, palette),
-        CheckFormat::Json => check::json::render(&results),
-        CheckFormat::Github => check::github::render(&results),
-        CheckFormat::Junit => check::junit::render(&results),
-        CheckFormat::Markdown => check::markdown::render(&results),
+        CheckFormat::Text => render::text::render(&results, palette),
+        CheckFormat::Json => render::json::render(&results),
+        CheckFormat::Github => render::github::render(&results),
+        CheckFormat::Junit => render::junit::render(&results),
+        CheckFormat::Markdown => render::markdown::render(&results),
     };
     write_stdout(&text)?;
     Ok(results

@@ -5,15 +5,16 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
-use powershare::diff::{self, DirDiff, FileDiff, FileStatus};
-use powershare::{Options, Report};
+use powershare::render::diff as render;
+use powershare_core::diff::{self, DirDiff, FileDiff, FileStatus};
+use powershare_core::{Options, Report};
 use rayon::prelude::*;
 
 use super::args::{DiffArgs, DiffFormat};
 use super::{Status, files, write_stdout};
 
 fn load(path: &Path, options: Options) -> Result<Report, Vec<String>> {
-    files::load(path).map(|p| powershare::score(&p, options))
+    files::load(path).map(|p| powershare_core::score(&p, options))
 }
 
 /// Compare, render, write; exit 2 if any file was unusable.
@@ -36,8 +37,8 @@ pub fn run(args: &DiffArgs, palette: &powershare::palette::Palette) -> anyhow::R
             };
             let d = diff::diff(&old, &new);
             let text = match args.format {
-                DiffFormat::Text => diff::text::render(&d, palette),
-                DiffFormat::Markdown => diff::markdown::render(&d),
+                DiffFormat::Text => render::text::render(&d, palette),
+                DiffFormat::Markdown => render::markdown::render(&d),
                 DiffFormat::Json => json(&d),
             };
             write_stdout(&text)?;
@@ -125,8 +126,8 @@ fn dirs(
         files,
     };
     let text = match args.format {
-        DiffFormat::Text => diff::text::render_dir(&d, palette),
-        DiffFormat::Markdown => diff::markdown::render_dir(&d),
+        DiffFormat::Text => render::text::render_dir(&d, palette),
+        DiffFormat::Markdown => render::markdown::render_dir(&d),
         DiffFormat::Json => json(&d),
     };
     write_stdout(&text)?;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use anyhow::{Context, bail};
-use powershare::Limits;
+use powershare_core::Limits;
 
 /// Expand files, directories and glob patterns into files. A directory
 /// contributes every `*.toml` below it (recursively), sorted by path; a
@@ -141,8 +141,8 @@ pub fn limits() -> Limits {
 
 /// Why a file's bytes could not be had.
 pub enum ReadError {
-    /// Above the size limit (a [`powershare::LoadError::TooLarge`]).
-    TooLarge(powershare::LoadError),
+    /// Above the size limit (a [`powershare_core::LoadError::TooLarge`]).
+    TooLarge(powershare_core::LoadError),
     /// The file could not be opened or read.
     Io(std::io::Error),
 }
@@ -153,7 +153,7 @@ pub enum ReadError {
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     let max = limits().file_bytes;
     let too_large =
-        |bytes: u64| ReadError::TooLarge(powershare::LoadError::TooLarge { bytes, max });
+        |bytes: u64| ReadError::TooLarge(powershare_core::LoadError::TooLarge { bytes, max });
     let file = std::fs::File::open(path).map_err(ReadError::Io)?;
     if let Ok(meta) = file.metadata()
         && meta.is_file()
@@ -181,16 +181,16 @@ pub fn read(path: &Path) -> Result<Vec<u8>, Vec<String>> {
 
 /// Read and validate one file. The error lines are ready to print, each
 /// starting with the path (`path:line:column: field: message`).
-pub fn load(path: &Path) -> Result<powershare::Partnership, Vec<String>> {
+pub fn load(path: &Path) -> Result<powershare_core::Partnership, Vec<String>> {
     let bytes = read(path)?;
-    powershare::load_with(&bytes, &limits()).map_err(|e| describe(path, &e))
+    powershare_core::load_with(&bytes, &limits()).map_err(|e| describe(path, &e))
 }
 
 /// One line per problem, each naming the file.
-pub fn describe(path: &Path, e: &powershare::LoadError) -> Vec<String> {
+pub fn describe(path: &Path, e: &powershare_core::LoadError) -> Vec<String> {
     let p = path.display();
     match e {
-        powershare::LoadError::Invalid { diagnostics } => diagnostics
+        powershare_core::LoadError::Invalid { diagnostics } => diagnostics
             .iter()
             .map(|d| match d.position {
                 Some(_) => format!("{p}:{d}"),

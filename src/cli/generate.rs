@@ -7,7 +7,7 @@ use super::{Status, write_stdout};
 
 /// `powershare schema`.
 pub fn schema() -> anyhow::Result<Status> {
-    write_stdout(&powershare::schema::render())?;
+    write_stdout(&powershare_core::load::schema::render())?;
     Ok(Status::Success)
 }
 

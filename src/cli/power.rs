@@ -1,8 +1,8 @@
 //! `powershare power`.
 
-use powershare::calculator::{self, Request};
-use powershare::render::power;
-use powershare::voting::Index;
+use powershare::render::power as render;
+use powershare_core::measures::voting::Index;
+use powershare_core::power::{self, Request};
 
 use super::args::{IndexArg, PowerArgs, PowerFormat};
 use super::{Status, write_stdout};
@@ -17,7 +17,7 @@ pub fn run(args: &PowerArgs) -> anyhow::Result<Status> {
             args.weights.len()
         );
     }
-    let report = calculator::calculate(&Request {
+    let report = power::calculate(&Request {
         weights: &args.weights,
         quota: &args.quota,
         names: args.names.as_deref(),
@@ -25,13 +25,13 @@ pub fn run(args: &PowerArgs) -> anyhow::Result<Status> {
         samples: args.samples,
     })?;
     let text = match args.format {
-        PowerFormat::Text => power::text(&report),
-        PowerFormat::Json => power::json(&report),
+        PowerFormat::Text => render::text(&report),
+        PowerFormat::Json => render::json(&report),
         PowerFormat::Csv => {
             for n in &report.notes {
                 super::print_problems([format!("powershare: note: {n}")]);
             }
-            power::csv(&report)
+            render::csv(&report)
         }
     };
     write_stdout(&text)?;

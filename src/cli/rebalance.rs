@@ -1,7 +1,8 @@
 //! `powershare rebalance FILE --target ...`.
 
-use powershare::VotingIndex;
-use powershare::rebalance::{self, Options, QuotaChoice, Target, render};
+use powershare::render::rebalance as render;
+use powershare_core::VotingIndex;
+use powershare_core::rebalance::{self, Options, QuotaChoice, Target};
 
 use super::args::{QuotaRuleArg, RebalanceArgs, RebalanceFormat, VotingIndexArg};
 use super::{Status, files, write_stdout};

@@ -1,8 +1,9 @@
 //! `powershare report`.
 
 use anyhow::bail;
-use powershare::render::{self, CsvTable, Format};
-use powershare::{Options, VotingIndex};
+use powershare::render::{self, CsvTable, Document, Format};
+use powershare_core::rebalance::suggest::suggest;
+use powershare_core::{Options, VotingIndex};
 
 use super::args::{CsvTableArg, ReportArgs, ReportFormat, VotingIndexArg};
 use super::{Status, files, write_stdout};
@@ -26,12 +27,12 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
         }
         match files::load(path) {
             Ok(p) => {
-                let mut report = powershare::score(&p, options);
-                if !args.no_redesign && matches!(format, Format::Markdown | Format::Html) {
-                    report.redesign =
-                        powershare::rebalance::suggest::suggest(&p, options.voting_index);
-                }
-                reports.push(report);
+                let report = powershare_core::score(&p, options);
+                let shown = matches!(format, Format::Markdown | Format::Html);
+                let redesign = (shown && !args.no_redesign)
+                    .then(|| suggest(&p, options.voting_index))
+                    .flatten();
+                reports.push((report, redesign));
             }
             Err(lines) => {
                 super::print_problems(lines);
@@ -43,7 +44,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
     if failed {
         return Ok(Status::Unusable);
     }
-    let text = render::render_many(&reports, format);
+    let docs: Vec<Document> = reports
+        .iter()
+        .map(|(report, redesign)| Document {
+            report,
+            redesign: redesign.as_ref(),
+        })
+        .collect();
+    let text = render::render_many(&docs, format);
     if super::interrupted() {
         return Ok(super::interrupt());
     }

@@ -2,9 +2,9 @@
 //! with the changes, and what changed between their reports.
 
 use anyhow::Context;
-use powershare::diff;
 use powershare::palette::Palette;
-use powershare::whatif::{self, Set};
+use powershare_core::diff;
+use powershare_core::whatif::{self, Set};
 
 use super::args::{DiffFormat, WhatifArgs};
 use super::{Status, files, write_stdout};
@@ -30,7 +30,7 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
     let text = String::from_utf8_lossy(&bytes);
     let changed =
         whatif::apply(&text, &sets).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-    let after = match powershare::load::load_str_with(&changed, &files::limits()) {
+    let after = match powershare_core::load::load_str_with(&changed, &files::limits()) {
         Ok(p) => p,
         Err(e) => {
             let label = format!("{} (after the changes)", path.display());
@@ -39,8 +39,8 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
         }
     };
     let options = args.voting_index.options();
-    let old = powershare::score(&before, options);
-    let new = powershare::score(&after, options);
+    let old = powershare_core::score(&before, options);
+    let new = powershare_core::score(&after, options);
     let mut d = diff::diff(&old, &new);
     if !sets.is_empty() {
         // The new side is the old one with the changes: say which.
@@ -55,8 +55,8 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
         });
     }
     let text = match args.format {
-        DiffFormat::Text => diff::text::render(&d, palette),
-        DiffFormat::Markdown => diff::markdown::render(&d),
+        DiffFormat::Text => powershare::render::diff::text::render(&d, palette),
+        DiffFormat::Markdown => powershare::render::diff::markdown::render(&d),
         DiffFormat::Json => {
             let mut s = serde_json::to_string_pretty(&d)
                 .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));

@@ -93,9 +93,9 @@ pub fn render(e: &Entry) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::findings;
-    use crate::inequality::inequality;
-    use crate::partnership::Dimension;
+    use powershare_core::findings;
+    use powershare_core::measures::inequality::inequality;
+    use powershare_core::model::Dimension;
 
     /// The labelled parts every body has, in this order.
     const PARTS: [&str; 5] = [

@@ -1,8 +1,8 @@
 //! Renderers of the `powershare power` calculator: text, JSON and CSV.
 
-use crate::calculator::{PowerReport, name_of};
 use crate::render::escape::{csv_text, terminal_text};
 use crate::render::table::{Align, Table};
+use powershare_core::power::{PowerReport, name_of};
 
 /// A readable table of every player's power, then the notes.
 pub fn text(r: &PowerReport) -> String {

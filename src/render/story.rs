@@ -2,10 +2,10 @@
 //! a one-line verdict, the key figures, and findings' evidence worded for
 //! people. Everything here returns plain (unescaped) text.
 
-use crate::Report;
-use crate::findings::{Finding, Severity};
-use crate::partnership::Outcome;
-use crate::report::BodyReport;
+use powershare_core::Report;
+use powershare_core::findings::{Finding, Severity};
+use powershare_core::model::Outcome;
+use powershare_core::report::BodyReport;
 
 /// The verdict at the top of a report.
 #[derive(Debug, Clone, PartialEq)]
@@ -168,8 +168,8 @@ mod tests {
     use super::*;
 
     fn verdict_of(toml: &str) -> Verdict {
-        let p = crate::load_str(toml).expect("valid");
-        verdict(&crate::score(&p, crate::Options::default()))
+        let p = powershare_core::load_str(toml).expect("valid");
+        verdict(&powershare_core::score(&p, crate::Options::default()))
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use super::story::name_of;
 use super::table::{Align, Table};
-use crate::Report;
-use crate::report::BodyVoting;
+use powershare_core::Report;
+use powershare_core::measures::board::BodyVoting;
 
 /// How bodies are labelled in a table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +109,7 @@ pub fn weights_note(r: &Report) -> Option<String> {
 
 /// "quota 6 of 11 seats; 14 winning coalitions, 3 minimal", shared by the
 /// text and markdown headings of the voting section.
-pub fn board_summary(board: &crate::report::BoardReport) -> String {
+pub fn board_summary(board: &powershare_core::measures::board::BoardReport) -> String {
     let count = |x: Option<u64>| x.map_or("-".into(), |x| x.to_string());
     format!(
         "quota {} of {} seats; {} winning coalitions, {} minimal",

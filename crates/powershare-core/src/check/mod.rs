@@ -1,0 +1,927 @@
+//! `powershare check`: a partnership's power-sharing policy as rules, each
+//! passed, breached or skipped, with the lines of the file that a breach
+//! concerns.
+//!
+//! # Where thresholds come from
+//!
+//! Three [`PolicyLayer`]s are stacked, later winning: the file's own
+//! `[policy]`, then a programme-wide policy file, then command-line flags.
+//! For each threshold (`max_composite_gini`, `max_top_share`,
+//! `max_dependence`, `power_seat_gap`) the last layer that sets it wins.
+//! `deny` lists add up: a finding code denied by any layer is denied.
+//! The effective thresholds are also the ones the findings are computed
+//! with (see [`EffectivePolicy::apply`]), so `funding-dependence`,
+//! `power-seat-gap` and `symbolic-partnership` agree with the rules.
+//!
+//! # The rules
+//!
+//! A rule exists only when its threshold is set by some layer.
+//!
+//! - `max_composite_gini`: the Gini of the composite shares is at most the
+//!   threshold. Skipped when there is no composite (no dimension has data)
+//!   or the Gini is undefined (one body).
+//! - `max_top_share`: the largest composite share is at most the threshold.
+//!   Skipped when there is no composite.
+//! - `max_dependence`: the largest D(i on j) over every ordered pair of
+//!   bodies (funding from j / income of i, plus stated `[[dependence]]`
+//!   shares, capped at 1) is at most the threshold. Skipped when the file
+//!   records no `[[funding]]` and no `[[dependence]]`. It counts stated
+//!   dependence too, so it can fail where the `funding-dependence` finding
+//!   (funding only, same threshold) does not appear.
+//! - `deny CODE`: no finding with that code. Skipped for the voting codes
+//!   (`dictator`, `veto-player`, `dummy-seat`, `power-seat-gap`,
+//!   `non-monotone-power`) when the board's voting power could not be
+//!   computed, and, when it was estimated by Monte Carlo, for all of them
+//!   but `dictator` and `veto-player`, whose flags are exact under every
+//!   method.
+//!
+//! A value rule is breached when its value exceeds the threshold by more
+//! than 1e-12 (the tolerance the findings use): a value exactly at its
+//! threshold passes.
+
+mod locate;
+mod policy;
+
+pub use locate::finding_lines;
+pub use policy::{Denied, EffectivePolicy, PolicyLayer, Source, Threshold};
+
+use serde::Serialize;
+
+use crate::findings::Finding;
+use crate::load::diagnostic::LoadError;
+use crate::measures::Options;
+use crate::measures::board::PowerBasis;
+use crate::model::Partnership;
+use crate::report::Report;
+use crate::report::score;
+
+/// Tolerance for comparing a measured value with its threshold.
+const EPSILON: f64 = 1e-12;
+
+/// Finding codes that need the board's voting power.
+const VOTING_CODES: &[&str] = &[
+    "dictator",
+    "veto-player",
+    "dummy-seat",
+    "power-seat-gap",
+    "non-monotone-power",
+];
+
+/// Voting codes whose findings are exact even when power is estimated.
+const EXACT_UNDER_ESTIMATES: &[&str] = &["dictator", "veto-player"];
+
+/// The outcome of one rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleStatus {
+    /// Within the policy.
+    Pass,
+    /// The data needed to judge the rule is absent; not a failure.
+    Skipped,
+    /// The policy is breached.
+    Breach,
+}
+
+impl RuleStatus {
+    /// The name as shown.
+    pub fn name(self) -> &'static str {
+        match self {
+            RuleStatus::Pass => "pass",
+            RuleStatus::Skipped => "skipped",
+            RuleStatus::Breach => "breach",
+        }
+    }
+}
+
+/// One thing that breaches a rule, with the lines of the file it concerns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Violation {
+    /// Ids of the bodies concerned.
+    pub bodies: Vec<String>,
+    /// Lines of the bodies or table entries concerned (1-based; empty when unknown).
+    pub lines: Vec<usize>,
+    /// One plain sentence.
+    pub message: String,
+}
+
+/// The result of one rule on one partnership.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleResult {
+    /// `max_composite_gini`, `max_top_share`, `max_dependence` or `deny`.
+    pub rule: &'static str,
+    /// The denied finding code, for `deny`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Pass, breach or skipped.
+    pub status: RuleStatus,
+    /// The threshold (absent for `deny`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<f64>,
+    /// The measured value (for `deny`, the number of findings with the code).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Where the threshold or the denial came from.
+    pub source: Source,
+    /// One sentence: what was measured against what, or why the rule was skipped.
+    pub message: String,
+    /// What breaches the rule (empty unless breached).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub violations: Vec<Violation>,
+}
+
+impl RuleResult {
+    /// The rule's name as shown: `max_top_share`, or `deny dummy-seat`.
+    pub fn name(&self) -> String {
+        match &self.code {
+            Some(code) => format!("{} {code}", self.rule),
+            None => self.rule.to_string(),
+        }
+    }
+}
+
+/// The outcome for one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileStatus {
+    /// Every rule passed or was skipped.
+    Pass,
+    /// Some rule was breached.
+    Breach,
+    /// The file could not be read or failed validation: nothing was checked.
+    Unusable,
+}
+
+impl FileStatus {
+    /// The name as shown.
+    pub fn name(self) -> &'static str {
+        match self {
+            FileStatus::Pass => "pass",
+            FileStatus::Breach => "breach",
+            FileStatus::Unusable => "unusable",
+        }
+    }
+}
+
+/// Why a file is unusable: one problem, located when possible.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileProblem {
+    /// 1-based line, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// The field path, when there is one (`body.cvs.seats`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// What is wrong and what is allowed.
+    pub message: String,
+}
+
+/// The check of one file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileCheck {
+    /// The path as given (or as found in a directory).
+    pub path: String,
+    /// Pass, breach or unusable.
+    pub status: FileStatus,
+    /// The partnership's name, when the file could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partnership: Option<String>,
+    /// The partnership's period, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// The policy that applied, when the file could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<EffectivePolicy>,
+    /// Every rule, in the order of [`check`].
+    pub rules: Vec<RuleResult>,
+    /// Why the file is unusable (empty otherwise).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<FileProblem>,
+}
+
+impl FileCheck {
+    /// The check of a valid partnership, scored with `policy` already applied.
+    pub fn checked(path: &str, p: &Partnership, report: &Report, policy: EffectivePolicy) -> Self {
+        let rules = check(p, report, &policy);
+        let status = if rules.iter().any(|r| r.status == RuleStatus::Breach) {
+            FileStatus::Breach
+        } else {
+            FileStatus::Pass
+        };
+        FileCheck {
+            path: path.to_string(),
+            status,
+            partnership: Some(p.display_name().to_string()),
+            period: p.period.clone(),
+            policy: Some(policy),
+            rules,
+            problems: Vec::new(),
+        }
+    }
+
+    /// A file that failed to load: every problem, located.
+    pub fn unusable(path: &str, error: &LoadError) -> Self {
+        let problems = match error {
+            LoadError::Invalid { diagnostics } => diagnostics
+                .iter()
+                .map(|d| FileProblem {
+                    line: d.position.map(|p| p.line),
+                    column: d.position.map(|p| p.column),
+                    field: (!d.field.is_empty()).then(|| d.field.clone()),
+                    message: d.problem.to_string(),
+                })
+                .collect(),
+            LoadError::NotUtf8 { position, .. } => vec![FileProblem {
+                line: Some(position.line),
+                column: Some(position.column),
+                field: None,
+                message: error.to_string(),
+            }],
+            other => vec![FileProblem {
+                line: None,
+                column: None,
+                field: None,
+                message: other.to_string(),
+            }],
+        };
+        Self::with_problems(path, problems)
+    }
+
+    /// A file that could not be read at all.
+    pub fn unreadable(path: &str, message: &str) -> Self {
+        Self::with_problems(
+            path,
+            vec![FileProblem {
+                line: None,
+                column: None,
+                field: None,
+                message: message.to_string(),
+            }],
+        )
+    }
+
+    fn with_problems(path: &str, problems: Vec<FileProblem>) -> Self {
+        FileCheck {
+            path: path.to_string(),
+            status: FileStatus::Unusable,
+            partnership: None,
+            period: None,
+            policy: None,
+            rules: Vec::new(),
+            problems,
+        }
+    }
+}
+
+/// Layer the policies, score `p` with the effective thresholds, and check it.
+///
+/// ```
+/// use powershare::check::{check_partnership, FileStatus, PolicyLayer};
+/// let p = powershare::load_str("[[body]]\nid = \"a\"\nincome = 9\n[[body]]\nid = \"b\"\nincome = 1\n").unwrap();
+/// let flags = PolicyLayer { max_top_share: Some(0.5), ..PolicyLayer::default() };
+/// let result = check_partnership("p.toml", p, &PolicyLayer::default(), &flags, Default::default());
+/// // Body a holds 90% of the resources, the only dimension with data.
+/// assert_eq!(result.status, FileStatus::Breach);
+/// ```
+pub fn check_partnership(
+    path: &str,
+    mut p: Partnership,
+    programme: &PolicyLayer,
+    flags: &PolicyLayer,
+    options: Options,
+) -> FileCheck {
+    let own = PolicyLayer::from(&p.policy);
+    let policy = EffectivePolicy::layered(&[
+        (Source::File, &own),
+        (Source::Programme, programme),
+        (Source::Flag, flags),
+    ]);
+    policy.apply(&mut p.policy);
+    let report = score(&p, options);
+    FileCheck::checked(path, &p, &report, policy)
+}
+
+/// Counts over a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Summary {
+    /// Files checked.
+    pub files: usize,
+    /// Files that passed.
+    pub passed: usize,
+    /// Files that breached their policy.
+    pub breached: usize,
+    /// Files that could not be used.
+    pub unusable: usize,
+}
+
+impl Summary {
+    /// Count the outcomes of `files`.
+    pub fn of(files: &[FileCheck]) -> Self {
+        let count = |s: FileStatus| files.iter().filter(|f| f.status == s).count();
+        Summary {
+            files: files.len(),
+            passed: count(FileStatus::Pass),
+            breached: count(FileStatus::Breach),
+            unusable: count(FileStatus::Unusable),
+        }
+    }
+
+    /// `4 files: 1 passed, 2 breached their policy, 1 unusable`.
+    pub fn sentence(&self) -> String {
+        format!(
+            "{} file{}: {} passed, {} breached their policy, {} unusable",
+            self.files,
+            if self.files == 1 { "" } else { "s" },
+            self.passed,
+            self.breached,
+            self.unusable
+        )
+    }
+}
+
+/// A value as shown next to its limit: three decimals, more when three
+/// would hide the difference.
+fn show(value: f64, limit: f64) -> (String, String) {
+    let (v, l) = (format!("{value:.3}"), format!("{limit:.3}"));
+    if v == l && (value - limit).abs() > EPSILON {
+        (format!("{value:.6}"), format!("{limit:.6}"))
+    } else {
+        (v, l)
+    }
+}
+
+fn judge(value: f64, limit: f64) -> RuleStatus {
+    if value > limit + EPSILON {
+        RuleStatus::Breach
+    } else {
+        RuleStatus::Pass
+    }
+}
+
+/// Check `p` (scored into `report` with `policy` applied) against `policy`:
+/// `max_composite_gini`, `max_top_share`, `max_dependence`, then one `deny`
+/// rule per denied code in the report order of the codes.
+pub fn check(p: &Partnership, report: &Report, policy: &EffectivePolicy) -> Vec<RuleResult> {
+    let mut out = Vec::new();
+    let top = top_body(report);
+    let composite = report.indices.get("composite");
+    if let Some(t) = policy.max_composite_gini {
+        let gini = composite.and_then(|c| c.gini);
+        let reason = match composite {
+            None => "no dimension has data, so there is no composite".to_string(),
+            Some(c) => c
+                .undefined
+                .get("gini")
+                .cloned()
+                .unwrap_or_else(|| "the Gini is undefined".into()),
+        };
+        out.push(value_rule(
+            "max_composite_gini",
+            t,
+            gini.ok_or(reason),
+            |value, limit, status| {
+                format!(
+                    "composite Gini {value} is {} the limit of {limit} set by {}",
+                    if status == RuleStatus::Breach {
+                        "above"
+                    } else {
+                        "within"
+                    },
+                    t.source.describe()
+                )
+            },
+            |message| top_violation(p, report, top, message),
+        ));
+    }
+    if let Some(t) = policy.max_top_share {
+        let value = top
+            .and_then(|i| report.bodies[i].composite)
+            .ok_or_else(|| "no dimension has data, so there is no composite".to_string());
+        let name = top.map_or("", |i| report.bodies[i].name.as_str());
+        out.push(value_rule(
+            "max_top_share",
+            t,
+            value,
+            |value, limit, status| {
+                format!(
+                    "{name} holds {value} of the composite power, {} the limit of {limit} set by {}",
+                    if status == RuleStatus::Breach {
+                        "above"
+                    } else {
+                        "within"
+                    },
+                    t.source.describe()
+                )
+            },
+            |message| top_violation(p, report, top, message),
+        ));
+    }
+    if let Some(t) = policy.max_dependence {
+        out.push(dependence_rule(p, report, t));
+    }
+    for denied in &policy.deny {
+        out.push(deny_rule(p, report, denied));
+    }
+    out
+}
+
+/// A rule comparing one measured value with a threshold.
+fn value_rule(
+    rule: &'static str,
+    t: Threshold,
+    value: Result<f64, String>,
+    sentence: impl Fn(&str, &str, RuleStatus) -> String,
+    violation: impl Fn(String) -> Violation,
+) -> RuleResult {
+    match value {
+        Err(reason) => RuleResult {
+            rule,
+            code: None,
+            status: RuleStatus::Skipped,
+            limit: Some(t.value),
+            value: None,
+            source: t.source,
+            message: format!("not checked: {reason}"),
+            violations: Vec::new(),
+        },
+        Ok(value) => {
+            let status = judge(value, t.value);
+            let (v, l) = show(value, t.value);
+            let message = sentence(&v, &l, status);
+            let violations = if status == RuleStatus::Breach {
+                vec![violation(message.clone())]
+            } else {
+                Vec::new()
+            };
+            RuleResult {
+                rule,
+                code: None,
+                status,
+                limit: Some(t.value),
+                value: Some(value),
+                source: t.source,
+                message,
+                violations,
+            }
+        }
+    }
+}
+
+/// The body with the largest composite share (first in file order on a tie).
+fn top_body(report: &Report) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (i, b) in report.bodies.iter().enumerate() {
+        if let Some(c) = b.composite
+            && best.is_none_or(|(_, x)| c > x)
+        {
+            best = Some((i, c));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// A composite rule's breach points at the body holding the most power.
+fn top_violation(
+    p: &Partnership,
+    report: &Report,
+    top: Option<usize>,
+    message: String,
+) -> Violation {
+    Violation {
+        bodies: top
+            .map(|i| report.bodies[i].id.clone())
+            .into_iter()
+            .collect(),
+        lines: top.map(|i| p.bodies[i].line).into_iter().collect(),
+        message,
+    }
+}
+
+fn dependence_rule(p: &Partnership, report: &Report, t: Threshold) -> RuleResult {
+    if p.funding.is_empty() && p.dependence.is_empty() {
+        return RuleResult {
+            rule: "max_dependence",
+            code: None,
+            status: RuleStatus::Skipped,
+            limit: Some(t.value),
+            value: None,
+            source: t.source,
+            message: "not checked: no [[funding]] or [[dependence]] recorded".into(),
+            violations: Vec::new(),
+        };
+    }
+    // The report lists every pair with D > 0, `of` then `on` in file order.
+    let largest =
+        report
+            .dependence
+            .iter()
+            .fold(None::<&crate::report::Dyad>, |best, d| match best {
+                Some(b) if b.share >= d.share => Some(b),
+                _ => Some(d),
+            });
+    let value = largest.map_or(0.0, |d| d.share);
+    let status = judge(value, t.value);
+    let name = |id: &str| {
+        p.body_index(id)
+            .map_or_else(|| id.to_string(), |i| p.bodies[i].name.clone())
+    };
+    let violations: Vec<Violation> = report
+        .dependence
+        .iter()
+        .filter(|d| judge(d.share, t.value) == RuleStatus::Breach)
+        .map(|d| {
+            let (v, l) = show(d.share, t.value);
+            let (of, on) = (p.body_index(&d.of), p.body_index(&d.on));
+            let mut lines: Vec<usize> = p
+                .funding
+                .iter()
+                .filter(|f| Some(f.to) == of && Some(f.from) == on)
+                .map(|f| f.line)
+                .chain(
+                    p.dependence
+                        .iter()
+                        .filter(|s| Some(s.of) == of && Some(s.on) == on)
+                        .map(|s| s.line),
+                )
+                .collect();
+            lines.sort_unstable();
+            Violation {
+                bodies: vec![d.of.clone(), d.on.clone()],
+                lines,
+                message: format!(
+                    "{} depends on {} for {v} of what it needs (funding {:.3} of its income, stated {:.3}), above the limit of {l} set by {}",
+                    name(&d.of),
+                    name(&d.on),
+                    d.funding,
+                    d.stated,
+                    t.source.describe()
+                ),
+            }
+        })
+        .collect();
+    let (v, l) = show(value, t.value);
+    let message = match largest {
+        Some(d) if status == RuleStatus::Breach => format!(
+            "{} pair{} above the limit of {l} set by {}; the largest: {} depends on {} for {v}",
+            violations.len(),
+            if violations.len() == 1 {
+                " is"
+            } else {
+                "s are"
+            },
+            t.source.describe(),
+            name(&d.of),
+            name(&d.on)
+        ),
+        Some(d) => format!(
+            "the largest dependence, {} on {}, is {v}, within the limit of {l} set by {}",
+            name(&d.of),
+            name(&d.on),
+            t.source.describe()
+        ),
+        None => format!(
+            "no body depends on another, within the limit of {l} set by {}",
+            t.source.describe()
+        ),
+    };
+    RuleResult {
+        rule: "max_dependence",
+        code: None,
+        status,
+        limit: Some(t.value),
+        value: Some(value),
+        source: t.source,
+        message,
+        violations,
+    }
+}
+
+fn deny_rule(p: &Partnership, report: &Report, denied: &Denied) -> RuleResult {
+    let code = denied.code.as_str();
+    let base = |status, value, message, violations| RuleResult {
+        rule: "deny",
+        code: Some(denied.code.clone()),
+        status,
+        limit: None,
+        value,
+        source: denied.source,
+        message,
+        violations,
+    };
+    // A voting code cannot be judged without power; on estimates only the
+    // dictator and veto flags are exact (each rests on two coalitions).
+    let unjudged = report.board.as_ref().and_then(|b| match b.power {
+        PowerBasis::None => b.note.clone(),
+        PowerBasis::Estimated if !EXACT_UNDER_ESTIMATES.contains(&code) => b.note.clone(),
+        _ => None,
+    });
+    if VOTING_CODES.contains(&code)
+        && let Some(note) = unjudged
+    {
+        return base(
+            RuleStatus::Skipped,
+            None,
+            format!("not checked: {note}"),
+            Vec::new(),
+        );
+    }
+    let found: Vec<&Finding> = report.findings.iter().filter(|f| f.code == code).collect();
+    let violations: Vec<Violation> = found
+        .iter()
+        .map(|f| Violation {
+            bodies: f.bodies.clone(),
+            lines: finding_lines(p, f),
+            message: f.message.clone(),
+        })
+        .collect();
+    let n = found.len();
+    if n == 0 {
+        base(
+            RuleStatus::Pass,
+            Some(0.0),
+            format!("no `{code}` finding"),
+            Vec::new(),
+        )
+    } else {
+        base(
+            RuleStatus::Breach,
+            Some(n as f64),
+            format!(
+                "{n} `{code}` finding{}, denied by {}",
+                if n == 1 { "" } else { "s" },
+                denied.source.describe()
+            ),
+            violations,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"
+[[body]]
+id = "council"
+income = 1000
+seats = 3
+
+[[body]]
+id = "cvs"
+income = 100
+seats = 1
+
+[[body]]
+id = "club"
+income = 10
+seats = 1
+
+[board]
+quota = "majority"
+
+[[funding]]
+from = "council"
+to = "cvs"
+amount = 70
+
+[[dependence]]
+of = "club"
+on = "council"
+share = 0.5
+
+[[relationship]]
+between = ["cvs", "council"]
+trust = -1
+
+[policy]
+max_top_share = 0.9
+deny = ["mistrust"]
+"#;
+
+    fn run(programme: PolicyLayer, flags: PolicyLayer) -> FileCheck {
+        let p = crate::load_str(FILE).unwrap();
+        check_partnership("f.toml", p, &programme, &flags, Options::default())
+    }
+
+    #[track_caller]
+    fn rule<'a>(f: &'a FileCheck, name: &str) -> &'a RuleResult {
+        f.rules
+            .iter()
+            .find(|r| r.name() == name)
+            .unwrap_or_else(|| panic!("no rule {name} in {:?}", f.rules))
+    }
+
+    #[test]
+    fn rules_of_the_hand_case() {
+        let f = run(
+            PolicyLayer {
+                max_dependence: Some(0.6),
+                max_composite_gini: Some(0.9),
+                ..Default::default()
+            },
+            PolicyLayer::default(),
+        );
+        let names: Vec<String> = f.rules.iter().map(RuleResult::name).collect();
+        assert_eq!(
+            names,
+            [
+                "max_composite_gini",
+                "max_top_share",
+                "max_dependence",
+                "deny mistrust"
+            ]
+        );
+        // Resources: income 1000/1110, 100/1110, 10/1110. Voting: majority of
+        // 5 is 3, the council (3 seats) is a dictator: 1, 0, 0. Dependence:
+        // D(cvs on council) = 70/100 = 0.7, D(club on council) = 0.5, so the
+        // council has 1.2 of 1.2. Composite of the council: (0.9009 + 1 + 1)/3.
+        let top = rule(&f, "max_top_share");
+        let expected = (1000.0 / 1110.0 + 2.0) / 3.0;
+        assert!((top.value.unwrap() - expected).abs() < 1e-12);
+        assert_eq!(top.status, RuleStatus::Breach);
+        assert_eq!(top.violations[0].lines, vec![3]);
+        // Largest D is 0.7 (cvs on council), above 0.6: the [[funding]] on line 20.
+        let dep = rule(&f, "max_dependence");
+        assert_eq!(dep.status, RuleStatus::Breach);
+        assert_eq!(dep.value, Some(0.7));
+        assert_eq!(dep.violations.len(), 1);
+        assert_eq!(dep.violations[0].bodies, ["cvs", "council"]);
+        assert_eq!(dep.violations[0].lines, vec![20]);
+        // The mistrust finding points at the [[relationship]] on line 30.
+        let mistrust = rule(&f, "deny mistrust");
+        assert_eq!(mistrust.status, RuleStatus::Breach);
+        assert_eq!(mistrust.violations[0].lines, vec![30]);
+        assert_eq!(mistrust.source, Source::File);
+        assert_eq!(f.status, FileStatus::Breach);
+    }
+
+    #[test]
+    fn stated_dependence_counts_for_the_rule() {
+        // club: funding 0, stated 0.5. A limit of 0.45 catches it and the cvs (0.7).
+        let f = run(
+            PolicyLayer::default(),
+            PolicyLayer {
+                max_dependence: Some(0.45),
+                ..Default::default()
+            },
+        );
+        let dep = rule(&f, "max_dependence");
+        let pairs: Vec<&[String]> = dep.violations.iter().map(|v| &v.bodies[..]).collect();
+        assert_eq!(pairs, [&["cvs", "council"][..], &["club", "council"][..]]);
+        assert_eq!(dep.violations[1].lines, vec![25]);
+        assert_eq!(dep.source, Source::Flag);
+    }
+
+    #[test]
+    fn findings_use_the_effective_thresholds() {
+        // funding-dependence fires for cvs (0.7 of its income) only when the
+        // effective max_dependence is below 0.7 (the default is 0.5).
+        let deny = |max| PolicyLayer {
+            max_dependence: max,
+            deny: vec!["funding-dependence".into()],
+            ..Default::default()
+        };
+        let strict = run(deny(None), PolicyLayer::default());
+        assert_eq!(
+            rule(&strict, "deny funding-dependence").status,
+            RuleStatus::Breach
+        );
+        let lenient = run(deny(Some(0.8)), PolicyLayer::default());
+        assert_eq!(
+            rule(&lenient, "deny funding-dependence").status,
+            RuleStatus::Pass
+        );
+    }
+
+    #[test]
+    fn exactly_at_the_limit_passes() {
+        let f = run(
+            PolicyLayer {
+                max_dependence: Some(0.7),
+                ..Default::default()
+            },
+            PolicyLayer::default(),
+        );
+        assert_eq!(rule(&f, "max_dependence").status, RuleStatus::Pass);
+    }
+
+    #[test]
+    fn rules_without_data_are_skipped_not_failed() {
+        let p = crate::load_str("[[body]]\nid = \"a\"\n[[body]]\nid = \"b\"\n").unwrap();
+        let flags = PolicyLayer {
+            max_composite_gini: Some(0.1),
+            max_top_share: Some(0.1),
+            max_dependence: Some(0.1),
+            ..Default::default()
+        };
+        let f = check_partnership(
+            "f.toml",
+            p,
+            &PolicyLayer::default(),
+            &flags,
+            Options::default(),
+        );
+        assert!(
+            f.rules.iter().all(|r| r.status == RuleStatus::Skipped),
+            "{:?}",
+            f.rules
+        );
+        assert_eq!(f.status, FileStatus::Pass);
+    }
+
+    /// The deny rules of `codes` on a board of `seats`, each on its own body.
+    fn voting_rules(seats: &[u64], codes: &[&str]) -> (Report, Vec<RuleResult>) {
+        let mut text = String::new();
+        for (i, s) in seats.iter().enumerate() {
+            text.push_str(&format!("[[body]]\nid = \"b{i}\"\nseats = {s}\n"));
+        }
+        let quoted: Vec<String> = codes.iter().map(|c| format!("\"{c}\"")).collect();
+        text.push_str(&format!("[policy]\ndeny = [{}]\n", quoted.join(", ")));
+        let p = crate::load_str(&text).unwrap();
+        let report = score(&p, Options::default());
+        let f = check_partnership(
+            "f.toml",
+            p,
+            &PolicyLayer::default(),
+            &PolicyLayer::default(),
+            Options::default(),
+        );
+        (report, f.rules)
+    }
+
+    #[test]
+    fn voting_denials_are_judged_on_exact_power_beyond_64_bit_counts() {
+        // 70 equal bodies: exact (generating functions), but the 2^69 + ...
+        // winning coalitions do not fit the report's 64-bit count.
+        let (report, rules) = voting_rules(&[1; 70], &["dummy-seat", "mistrust"]);
+        let board = report.board.as_ref().unwrap();
+        assert_eq!(board.power, PowerBasis::Exact);
+        assert_eq!(board.winning_coalitions, None);
+        assert_eq!(rules[0].status, RuleStatus::Pass, "{}", rules[0].message);
+        assert_eq!(rules[1].status, RuleStatus::Pass);
+    }
+
+    #[test]
+    fn on_estimated_power_only_the_exact_flags_are_judged() {
+        // A small board scored exactly, then marked as a Monte Carlo
+        // estimate (a real one takes seconds in a debug build: the seats
+        // must be too large for every exact method).
+        let text = "[[body]]\nid = \"a\"\nseats = 2\n[[body]]\nid = \"b\"\nseats = 1\n\
+                    [[body]]\nid = \"c\"\nseats = 1\n\
+                    [policy]\ndeny = [\"dictator\", \"veto-player\", \"dummy-seat\"]\n";
+        let p = crate::load_str(text).unwrap();
+        let mut report = score(&p, Options::default());
+        let board = report.board.as_mut().unwrap();
+        assert_eq!(board.power, PowerBasis::Exact);
+        board.power = PowerBasis::Estimated;
+        board.note = Some("voting power computed by monte-carlo".into());
+        let own = PolicyLayer::from(&p.policy);
+        let rules = check(
+            &p,
+            &report,
+            &EffectivePolicy::layered(&[(Source::File, &own)]),
+        );
+        // Quota 3 of 4: a is in every winning coalition, a veto player.
+        assert_eq!(rules[0].status, RuleStatus::Pass, "{}", rules[0].message);
+        assert_eq!(rules[1].status, RuleStatus::Breach, "{}", rules[1].message);
+        assert_eq!(rules[2].status, RuleStatus::Skipped);
+        assert_eq!(
+            rules[2].message,
+            "not checked: voting power computed by monte-carlo"
+        );
+    }
+
+    #[test]
+    fn unusable_files_keep_every_located_problem() {
+        let e = crate::load_str("[[body]]\nid = \"A\"\nincome = -1\n").unwrap_err();
+        let f = FileCheck::unusable("bad.toml", &e);
+        assert_eq!(f.status, FileStatus::Unusable);
+        let located: Vec<(Option<usize>, Option<&str>)> = f
+            .problems
+            .iter()
+            .map(|p| (p.line, p.field.as_deref()))
+            .collect();
+        assert_eq!(
+            located,
+            [
+                (Some(2), Some("body.0.id")),
+                (Some(3), Some("body.0.income"))
+            ]
+        );
+    }
+
+    #[track_caller]
+    fn case(value: f64, limit: f64, shown: (&str, &str)) {
+        let (v, l) = show(value, limit);
+        assert_eq!((v.as_str(), l.as_str()), shown);
+    }
+
+    #[test]
+    fn values_show_enough_digits_to_differ_from_the_limit() {
+        case(0.42, 0.3, ("0.420", "0.300"));
+        case(0.5004, 0.5, ("0.500400", "0.500000"));
+        case(0.5, 0.5, ("0.500", "0.500"));
+    }
+}

@@ -1,0 +1,193 @@
+//! Policy layers: a file's `[policy]`, a programme policy file and flags,
+//! stacked into the policy that applies to one file.
+
+use serde::Serialize;
+
+use crate::findings::CODES;
+use crate::model::Policy;
+
+/// Where a threshold or a denied code came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Source {
+    /// The partnership file's own `[policy]`.
+    File,
+    /// The programme policy file (`--policy`).
+    Programme,
+    /// A command-line flag.
+    Flag,
+}
+
+impl Source {
+    /// How the source is named in messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Source::File => "the file's [policy]",
+            Source::Programme => "the programme policy",
+            Source::Flag => "the command line",
+        }
+    }
+}
+
+/// The thresholds one source sets; `None` and an empty `deny` set nothing.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PolicyLayer {
+    /// Largest allowed Gini of the composite.
+    pub max_composite_gini: Option<f64>,
+    /// Largest allowed composite share of one body.
+    pub max_top_share: Option<f64>,
+    /// Largest allowed dependence of one body on another.
+    pub max_dependence: Option<f64>,
+    /// Margin for the `power-seat-gap` finding.
+    pub power_seat_gap: Option<f64>,
+    /// Finding codes that fail the check.
+    pub deny: Vec<String>,
+}
+
+impl From<&Policy> for PolicyLayer {
+    fn from(p: &Policy) -> Self {
+        PolicyLayer {
+            max_composite_gini: p.max_composite_gini,
+            max_top_share: p.max_top_share,
+            max_dependence: p.max_dependence,
+            power_seat_gap: p.power_seat_gap,
+            deny: p.deny.clone(),
+        }
+    }
+}
+
+/// A threshold and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Threshold {
+    /// The value, in 0..=1.
+    pub value: f64,
+    /// The layer that set it.
+    pub source: Source,
+}
+
+/// A denied finding code and the first layer that denied it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Denied {
+    /// The finding code.
+    pub code: String,
+    /// The first layer that denied it.
+    pub source: Source,
+}
+
+/// The policy that applies to one file after layering.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct EffectivePolicy {
+    /// Largest allowed Gini of the composite.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_composite_gini: Option<Threshold>,
+    /// Largest allowed composite share of one body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_top_share: Option<Threshold>,
+    /// Largest allowed dependence of one body on another.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_dependence: Option<Threshold>,
+    /// Margin for the `power-seat-gap` finding (not a rule of its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub power_seat_gap: Option<Threshold>,
+    /// Denied finding codes, in the report order of the codes.
+    pub deny: Vec<Denied>,
+}
+
+impl EffectivePolicy {
+    /// Stack `layers` in order: for each threshold the last layer that sets
+    /// it wins; denied codes add up.
+    pub fn layered(layers: &[(Source, &PolicyLayer)]) -> Self {
+        let mut out = EffectivePolicy::default();
+        for &(source, layer) in layers {
+            let set = |slot: &mut Option<Threshold>, v: Option<f64>| {
+                if let Some(value) = v {
+                    *slot = Some(Threshold { value, source });
+                }
+            };
+            set(&mut out.max_composite_gini, layer.max_composite_gini);
+            set(&mut out.max_top_share, layer.max_top_share);
+            set(&mut out.max_dependence, layer.max_dependence);
+            set(&mut out.power_seat_gap, layer.power_seat_gap);
+            for code in &layer.deny {
+                if !out.deny.iter().any(|d| &d.code == code) {
+                    out.deny.push(Denied {
+                        code: code.clone(),
+                        source,
+                    });
+                }
+            }
+        }
+        let rank = |code: &str| CODES.iter().position(|c| *c == code).unwrap_or(CODES.len());
+        out.deny.sort_by_key(|d| rank(&d.code));
+        out
+    }
+
+    /// Write the effective thresholds into a partnership's policy, so that
+    /// the findings computed from it use them.
+    pub fn apply(&self, policy: &mut Policy) {
+        let value = |t: Option<Threshold>| t.map(|t| t.value);
+        policy.max_composite_gini = value(self.max_composite_gini);
+        policy.max_top_share = value(self.max_top_share);
+        policy.max_dependence = value(self.max_dependence);
+        policy.power_seat_gap = value(self.power_seat_gap);
+        policy.deny = self.deny.iter().map(|d| d.code.clone()).collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn later_layers_win_and_deny_lists_add_up() {
+        let file = PolicyLayer {
+            max_top_share: Some(0.9),
+            deny: vec!["mistrust".into()],
+            ..Default::default()
+        };
+        let programme = PolicyLayer {
+            max_top_share: Some(0.6),
+            max_dependence: Some(0.5),
+            deny: vec!["dictator".into(), "mistrust".into()],
+            ..Default::default()
+        };
+        let flags = PolicyLayer {
+            max_dependence: Some(0.4),
+            ..Default::default()
+        };
+        let e = EffectivePolicy::layered(&[
+            (Source::File, &file),
+            (Source::Programme, &programme),
+            (Source::Flag, &flags),
+        ]);
+        assert_eq!(
+            e.max_top_share,
+            Some(Threshold {
+                value: 0.6,
+                source: Source::Programme
+            })
+        );
+        assert_eq!(
+            e.max_dependence,
+            Some(Threshold {
+                value: 0.4,
+                source: Source::Flag
+            })
+        );
+        assert_eq!(e.max_composite_gini, None);
+        // Report order of the codes; the first layer that denied a code is its source.
+        assert_eq!(
+            e.deny,
+            vec![
+                Denied {
+                    code: "dictator".into(),
+                    source: Source::Programme
+                },
+                Denied {
+                    code: "mistrust".into(),
+                    source: Source::File
+                },
+            ]
+        );
+    }
+}

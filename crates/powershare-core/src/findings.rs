@@ -1,0 +1,474 @@
+//! Findings: plain-language statements about where power lies, each with a
+//! stable code, a severity, the bodies concerned and the evidence in numbers.
+//!
+//! Thresholds come from the file's `[policy]`, else the defaults below
+//! (documented in `powershare explain`).
+
+use serde::Serialize;
+
+use crate::measures::Measures;
+use crate::measures::perceived::BodyPerceived;
+use crate::model::{How, Outcome, Partnership};
+use crate::report::Ordered;
+
+/// Every finding code, in report order within a severity.
+pub const CODES: &[&str] = &[
+    "symbolic-partnership",
+    "dictator",
+    "veto-player",
+    "dummy-seat",
+    "power-seat-gap",
+    "non-monotone-power",
+    "funding-dependence",
+    "consensus-dominance",
+    "outside-meeting-decisions",
+    "informal-exclusion",
+    "power-blindness",
+    "mistrust",
+];
+
+/// Default margin for `power-seat-gap`: voting power and seat share differ by more than 0.10.
+pub const DEFAULT_POWER_SEAT_GAP: f64 = 0.10;
+/// Default limit for `funding-dependence`: more than half a body's income from one partner.
+pub const DEFAULT_MAX_DEPENDENCE: f64 = 0.5;
+/// Default Gini of the composite above which power counts as concentrated.
+pub const DEFAULT_MAX_COMPOSITE_GINI: f64 = 0.3;
+/// Default composite share of one body above which power counts as concentrated.
+pub const DEFAULT_MAX_TOP_SHARE: f64 = 0.5;
+/// Least number of adopted consensus decisions with a proposer before `consensus-dominance` is judged.
+pub const MIN_CONSENSUS_DECISIONS: usize = 2;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Worth discussing.
+    Warning,
+    /// Power is not shared here.
+    Concern,
+}
+
+impl Severity {
+    /// The name as shown.
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Concern => "concern",
+        }
+    }
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable code (one of [`CODES`]).
+    pub code: &'static str,
+    /// Severity.
+    pub severity: Severity,
+    /// Ids of the bodies concerned: one body, or for a pair in the order
+    /// the sentence names them (receiver then funder for
+    /// `funding-dependence`, more seats then fewer for `non-monotone-power`,
+    /// as written in `between` for `mistrust`).
+    pub bodies: Vec<String>,
+    /// The numbers behind it.
+    pub evidence: Ordered<f64>,
+    /// One plain sentence a board could read aloud.
+    pub message: String,
+}
+
+fn pct(x: f64) -> String {
+    format!("{:.0}%", x * 100.0)
+}
+
+/// Every finding about the measured partnership, most severe first, then by
+/// code order, then by body order.
+pub fn find(m: &Measures) -> Vec<Finding> {
+    let p = m.partnership;
+    let mut out = Vec::new();
+    voting_findings(m, &mut out);
+    funding_dependence(p, &mut out);
+    decision_findings(m, &mut out);
+    informal_exclusion(m, &mut out);
+    power_blindness(m, &mut out);
+    mistrust(p, &mut out);
+    symbolic_partnership(m, &mut out);
+    let rank = |code: &str| CODES.iter().position(|c| *c == code).unwrap_or(CODES.len());
+    // Stable sort: within a code, the order of discovery (file order) stays.
+    out.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then(rank(a.code).cmp(&rank(b.code)))
+    });
+    out
+}
+
+fn name(p: &Partnership, i: usize) -> &str {
+    &p.bodies[i].name
+}
+
+fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
+    let p = m.partnership;
+    let Some(bp) = &m.board else { return };
+    let Some(power) = &bp.power else { return };
+    let index = m.options.voting_index;
+    let total = bp.total_seats as f64;
+    let every_veto = power.players.len() > 1 && power.players.iter().all(|x| x.veto);
+    for (k, &i) in bp.players.iter().enumerate() {
+        let pp = &power.players[k];
+        let seats = p.bodies[i].seats as f64;
+        if pp.dictator {
+            out.push(Finding {
+                code: "dictator",
+                severity: Severity::Concern,
+                bodies: vec![p.bodies[i].id.clone()],
+                evidence: Ordered(vec![("seats", seats), ("total_seats", total)]),
+                message: format!(
+                    "{} can pass any decision on its own: the other partners' votes never change the outcome.",
+                    name(p, i)
+                ),
+            });
+        } else if pp.veto && !every_veto {
+            out.push(Finding {
+                code: "veto-player",
+                severity: Severity::Warning,
+                bodies: vec![p.bodies[i].id.clone()],
+                evidence: Ordered(vec![
+                    ("seats", seats),
+                    ("total_seats", total),
+                    ("banzhaf", pp.banzhaf.unwrap_or(0.0)),
+                ]),
+                message: format!(
+                    "{} can block every decision on its own: nothing passes without its yes.",
+                    name(p, i)
+                ),
+            });
+        }
+        if pp.dummy {
+            out.push(Finding {
+                code: "dummy-seat",
+                severity: Severity::Concern,
+                bodies: vec![p.bodies[i].id.clone()],
+                evidence: Ordered(vec![("seats", seats), ("total_seats", total), ("swings", 0.0)]),
+                message: format!(
+                    "{} holds {} of the {} seats but its vote can never change an outcome: its membership of the board is symbolic.",
+                    name(p, i),
+                    p.bodies[i].seats,
+                    bp.total_seats
+                ),
+            });
+        }
+    }
+    if every_veto {
+        out.push(Finding {
+            code: "veto-player",
+            severity: Severity::Info,
+            bodies: bp.players.iter().map(|&i| p.bodies[i].id.clone()).collect(),
+            evidence: Ordered(vec![("veto_players", bp.players.len() as f64)]),
+            message: "Every partner on the board can block any decision: decisions need everyone's agreement.".into(),
+        });
+    }
+    let margin = p.policy.power_seat_gap.unwrap_or(DEFAULT_POWER_SEAT_GAP);
+    for &i in &bp.players {
+        let Some(power_share) = bp.share_of(i, index) else {
+            continue;
+        };
+        let seat_share = p.bodies[i].seats as f64 / total;
+        let gap = power_share - seat_share;
+        if gap.abs() > margin + 1e-12 && !bp.player(i).is_some_and(|x| x.dummy) {
+            out.push(Finding {
+                code: "power-seat-gap",
+                severity: Severity::Warning,
+                bodies: vec![p.bodies[i].id.clone()],
+                evidence: Ordered(vec![
+                    ("seat_share", seat_share),
+                    ("voting_power", power_share),
+                    ("gap", gap),
+                    ("margin", margin),
+                ]),
+                message: format!(
+                    "{} holds {} of the seats but {} of the voting power ({} index): seats {} its real say.",
+                    name(p, i),
+                    pct(seat_share),
+                    pct(power_share),
+                    index.name(),
+                    if gap > 0.0 { "understate" } else { "overstate" }
+                ),
+            });
+        }
+    }
+    // More seats, less power: surprising, and real. Not on Monte Carlo
+    // estimates, where a difference may be sampling noise.
+    let estimated = power.method == crate::measures::voting::Method::MonteCarlo;
+    for &a in bp.players.iter().filter(|_| !estimated) {
+        for &b in &bp.players {
+            let (Some(pa), Some(pb)) = (bp.share_of(a, index), bp.share_of(b, index)) else {
+                continue;
+            };
+            if p.bodies[a].seats > p.bodies[b].seats && pa + 1e-12 < pb {
+                out.push(Finding {
+                    code: "non-monotone-power",
+                    severity: Severity::Warning,
+                    bodies: vec![p.bodies[a].id.clone(), p.bodies[b].id.clone()],
+                    evidence: Ordered(vec![
+                        ("seats_more", p.bodies[a].seats as f64),
+                        ("power_more_seats", pa),
+                        ("seats_fewer", p.bodies[b].seats as f64),
+                        ("power_fewer_seats", pb),
+                    ]),
+                    message: format!(
+                        "{} has more seats than {} ({} against {}) but less voting power ({} against {}): the rule, not the seat count, decides who has a say.",
+                        name(p, a),
+                        name(p, b),
+                        p.bodies[a].seats,
+                        p.bodies[b].seats,
+                        pct(pa),
+                        pct(pb)
+                    ),
+                });
+            }
+        }
+    }
+}
+
+fn funding_dependence(p: &Partnership, out: &mut Vec<Finding>) {
+    let limit = p.policy.max_dependence.unwrap_or(DEFAULT_MAX_DEPENDENCE);
+    let n = p.bodies.len();
+    let mut from = vec![vec![0.0; n]; n];
+    for f in &p.funding {
+        from[f.to][f.from] += f.amount;
+    }
+    for (i, row) in from.iter().enumerate() {
+        let Some(income) = p.bodies[i].income.filter(|&x| x > 0.0) else {
+            continue;
+        };
+        for (j, &amount) in row.iter().enumerate() {
+            let share = amount / income;
+            if share > limit + 1e-12 {
+                out.push(Finding {
+                    code: "funding-dependence",
+                    severity: Severity::Concern,
+                    bodies: vec![p.bodies[i].id.clone(), p.bodies[j].id.clone()],
+                    evidence: Ordered(vec![
+                        ("funding", amount),
+                        ("income", income),
+                        ("share", share),
+                        ("limit", limit),
+                    ]),
+                    message: format!(
+                        "{} gets {} of its income from {}, above the limit of {}: it may not be free to disagree with its funder.",
+                        name(p, i),
+                        pct(share),
+                        name(p, j),
+                        pct(limit)
+                    ),
+                });
+            }
+        }
+    }
+}
+
+fn decision_findings(m: &Measures, out: &mut Vec<Finding>) {
+    let p = m.partnership;
+    if let Some(top) = m.top_body() {
+        let consensus: Vec<_> = p
+            .decisions
+            .iter()
+            .filter(|d| d.outcome == Outcome::Adopted && d.how == How::Consensus)
+            .filter_map(|d| d.proposed_by)
+            .collect();
+        let by_top = consensus.iter().filter(|&&b| b == top).count();
+        if consensus.len() >= MIN_CONSENSUS_DECISIONS && 2 * by_top > consensus.len() {
+            out.push(Finding {
+                code: "consensus-dominance",
+                severity: Severity::Warning,
+                bodies: vec![p.bodies[top].id.clone()],
+                evidence: Ordered(vec![
+                    ("consensus_adopted", consensus.len() as f64),
+                    ("proposed_by_top", by_top as f64),
+                ]),
+                message: format!(
+                    "{} of the {} decisions adopted by consensus were proposed by {}, the most powerful partner: the consensus may reflect its dominance rather than agreement.",
+                    by_top,
+                    consensus.len(),
+                    name(p, top)
+                ),
+            });
+        }
+    }
+    let outside: Vec<_> = p
+        .decisions
+        .iter()
+        .filter(|d| d.how == How::OutsideMeeting)
+        .collect();
+    if !outside.is_empty() {
+        let mut bodies: Vec<usize> = outside
+            .iter()
+            .flat_map(|d| d.proposed_by.into_iter().chain(d.supported.iter().copied()))
+            .collect();
+        bodies.sort_unstable();
+        bodies.dedup();
+        out.push(Finding {
+            code: "outside-meeting-decisions",
+            severity: Severity::Concern,
+            bodies: bodies.iter().map(|&i| p.bodies[i].id.clone()).collect(),
+            evidence: Ordered(vec![
+                ("outside_meeting", outside.len() as f64),
+                ("decisions", p.decisions.len() as f64),
+            ]),
+            message: format!(
+                "{} of the {} recorded decisions were taken outside the formal meetings, where not every partner could take part{}.",
+                outside.len(),
+                p.decisions.len(),
+                if bodies.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        " (involving {})",
+                        bodies.iter().map(|&i| name(p, i)).collect::<Vec<_>>().join(", ")
+                    )
+                }
+            ),
+        });
+    }
+}
+
+fn informal_exclusion(m: &Measures, out: &mut Vec<Finding>) {
+    let p = m.partnership;
+    let Some(net) = &m.network else { return };
+    for (i, &ties) in net.ties.iter().enumerate() {
+        if ties == 0 {
+            out.push(Finding {
+                code: "informal-exclusion",
+                severity: Severity::Warning,
+                bodies: vec![p.bodies[i].id.clone()],
+                evidence: Ordered(vec![
+                    ("ties", 0.0),
+                    ("contacts_between_others", p.contacts.len() as f64),
+                ]),
+                message: format!(
+                    "{} has no informal contact with any partner, while others deal with each other outside the meetings.",
+                    name(p, i)
+                ),
+            });
+        }
+    }
+}
+
+fn power_blindness(m: &Measures, out: &mut Vec<Finding>) {
+    let p = m.partnership;
+    let (Some(top), Some(perceived)) = (m.top_body(), &m.perceived) else {
+        return;
+    };
+    let BodyPerceived {
+        self_rating: Some(own),
+        others_mean: Some(others),
+        raters,
+    } = perceived[top]
+    else {
+        return;
+    };
+    if own < others {
+        out.push(Finding {
+            code: "power-blindness",
+            severity: Severity::Warning,
+            bodies: vec![p.bodies[top].id.clone()],
+            evidence: Ordered(vec![
+                ("self_rating", own),
+                ("others_mean", others),
+                ("other_raters", raters as f64),
+            ]),
+            message: format!(
+                "{}, the most powerful partner, rates its own influence {} out of 5, but the other partners rate it {:.1} on average: it underestimates its own power.",
+                name(p, top),
+                own,
+                others
+            ),
+        });
+    }
+}
+
+fn mistrust(p: &Partnership, out: &mut Vec<Finding>) {
+    for r in &p.relationships {
+        if r.trust < 0 {
+            let [a, b] = r.between;
+            out.push(Finding {
+                code: "mistrust",
+                severity: if r.trust <= -2 { Severity::Concern } else { Severity::Warning },
+                bodies: vec![p.bodies[a].id.clone(), p.bodies[b].id.clone()],
+                evidence: Ordered(vec![("trust", r.trust as f64)]),
+                message: format!(
+                    "{} and {} have a {} of mistrust (trust {}): it will shape how they read each other's proposals.",
+                    name(p, a),
+                    name(p, b),
+                    if r.trust <= -2 { "long history" } else { "history" },
+                    r.trust
+                ),
+            });
+        }
+    }
+}
+
+/// The codes whose presence means the formal or consensus machinery hides
+/// where power lies. `power-seat-gap` counts only where seats understate a
+/// body's power (a positive gap): seats that overstate power, as under
+/// unanimity, share power out rather than hide it. `non-monotone-power` is
+/// left out: it shows that the rule behaves oddly, not that a dominant
+/// body's power is hidden behind it.
+pub const HIDING: &[&str] = &[
+    "dictator",
+    "veto-player",
+    "dummy-seat",
+    "power-seat-gap",
+    "consensus-dominance",
+    "outside-meeting-decisions",
+    "informal-exclusion",
+    "power-blindness",
+];
+
+fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
+    let p = m.partnership;
+    let (Some(top), Some(c)) = (m.top_body(), &m.composite) else {
+        return;
+    };
+    let ineq = crate::measures::inequality::inequality(c);
+    let max_gini = p
+        .policy
+        .max_composite_gini
+        .unwrap_or(DEFAULT_MAX_COMPOSITE_GINI);
+    let max_top = p.policy.max_top_share.unwrap_or(DEFAULT_MAX_TOP_SHARE);
+    let gini = ineq.gini.unwrap_or(0.0);
+    let top_share = c[top];
+    let concentrated = gini > max_gini + 1e-12 || top_share > max_top + 1e-12;
+    let mut hiding: Vec<&str> = out
+        .iter()
+        .filter(|f| f.severity > Severity::Info && HIDING.contains(&f.code))
+        .filter(|f| f.code != "power-seat-gap" || f.evidence.get("gap").is_some_and(|&g| g > 0.0))
+        .map(|f| f.code)
+        .collect();
+    hiding.sort_by_key(|code| CODES.iter().position(|c| c == code));
+    hiding.dedup();
+    if concentrated && !hiding.is_empty() {
+        out.push(Finding {
+            code: "symbolic-partnership",
+            severity: Severity::Concern,
+            bodies: vec![p.bodies[top].id.clone()],
+            evidence: Ordered(vec![
+                ("composite_gini", gini),
+                ("max_composite_gini", max_gini),
+                ("top_share", top_share),
+                ("max_top_share", max_top),
+                ("hiding_findings", hiding.len() as f64),
+            ]),
+            message: format!(
+                "Power is concentrated ({} holds {} of the composite power; Gini {:.2}) and the formal or consensus machinery hides it ({}): as it stands the partnership is symbolic rather than real.",
+                name(p, top),
+                pct(top_share),
+                gini,
+                hiding.join(", ")
+            ),
+        });
+    }
+}

@@ -1,0 +1,334 @@
+//! Where a problem in an input file is, and what it is.
+//!
+//! Every validation error is a [`Diagnostic`]: a position (line and column
+//! when the TOML layer knows it), the field path (`body.cvs.seats`,
+//! `funding.0.amount`, `board.quota`), and a [`Problem`] whose message says
+//! what is allowed.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A 1-based line and column in the input text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+}
+
+impl Position {
+    /// The position of byte offset `offset` in `text` (clamped to the text).
+    pub fn of_offset(text: &str, offset: usize) -> Self {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let before = &text[..offset];
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() + 1;
+        Position { line, column }
+    }
+
+    /// The position where `span` starts in `text`.
+    pub fn of_span(text: &str, span: &Range<usize>) -> Self {
+        Self::of_offset(text, span.start)
+    }
+}
+
+/// What is wrong with an input file. Each message says what is allowed.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Problem {
+    /// The TOML layer rejected the text or a value's type (syntax, wrong type, unknown key).
+    #[error("{message}")]
+    Toml {
+        /// The TOML parser's message.
+        message: String,
+    },
+    /// The file declares a format version this build does not read.
+    #[error("unsupported format {found}: this version of powershare reads format = 1")]
+    UnsupportedFormat {
+        /// The version found.
+        found: String,
+    },
+    /// A top-level key that is not a table of the format.
+    #[error("unknown key `{key}`; the top level allows: {allowed}")]
+    UnknownTopLevel {
+        /// The key found.
+        key: String,
+        /// The allowed keys.
+        allowed: &'static str,
+    },
+    /// The file has no `[[body]]`.
+    #[error("no [[body]] tables: a partnership needs at least one body (see `powershare init`)")]
+    NoBodies,
+    /// An id that is not a slug.
+    #[error(
+        "`{id}` is not a valid id: use a lower-case letter or digit, then lower-case letters, digits, `-` or `_`"
+    )]
+    BadSlug {
+        /// The id as written.
+        id: String,
+    },
+    /// Two bodies share an id.
+    #[error("duplicate body id `{id}`: it is already used on line {first_line}")]
+    DuplicateId {
+        /// The repeated id.
+        id: String,
+        /// Where it was first defined.
+        first_line: usize,
+    },
+    /// A reference to a body that does not exist.
+    #[error("no body has id `{id}`; the bodies are: {known}")]
+    UnknownBody {
+        /// The id referred to.
+        id: String,
+        /// The ids that exist, comma-separated.
+        known: String,
+    },
+    /// NaN or infinity.
+    #[error("must be a finite number, got {value}")]
+    NotFinite {
+        /// The value found.
+        value: f64,
+    },
+    /// A negative amount.
+    #[error("must be 0 or more, got {value}")]
+    Negative {
+        /// The value found.
+        value: f64,
+    },
+    /// A number outside its range.
+    #[error("must be between {min} and {max}, got {value}")]
+    OutOfRange {
+        /// The value found.
+        value: f64,
+        /// Smallest allowed value.
+        min: f64,
+        /// Largest allowed value.
+        max: f64,
+    },
+    /// An amount above [`MAX_AMOUNT`](crate::load::limits::MAX_AMOUNT).
+    #[error(
+        "{value:e} is above the largest amount powershare accepts, 1e15 (10^15): give amounts in a larger unit (thousands or millions)"
+    )]
+    TooLarge {
+        /// The value found.
+        value: f64,
+    },
+    /// An array longer than its limit.
+    #[error("{count} {what}: powershare reads at most {max}{hint}")]
+    TooMany {
+        /// What was counted (`bodies`, `entries`).
+        what: &'static str,
+        /// How many were found.
+        count: usize,
+        /// The limit.
+        max: usize,
+        /// How to raise the limit, if it can be raised.
+        hint: &'static str,
+    },
+    /// A text or id longer than its limit.
+    #[error("{chars} characters long: powershare reads {what} of at most {max} characters")]
+    TooLong {
+        /// What is limited (`ids`, `texts and keys`).
+        what: &'static str,
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// A per-body figure given for some bodies and not others.
+    #[error(
+        "`{field}` is given for some bodies but missing for {missing}: a missing figure is not zero, write `{field} = 0` where it is zero, or leave `{field}` out for every body"
+    )]
+    MissingForSome {
+        /// The field name.
+        field: &'static str,
+        /// The ids lacking it, comma-separated.
+        missing: String,
+    },
+    /// A quota that cannot be read.
+    #[error(
+        "quota {found} is not allowed: use \"majority\", \"two-thirds\", \"unanimity\", a whole number of seats from 1 to the total, or a fraction in (0, 1]"
+    )]
+    BadQuota {
+        /// The value as written.
+        found: String,
+    },
+    /// A quota no coalition can reach, or that every coalition reaches.
+    #[error("quota {quota} is outside 1..={total}: the board has {total} seats in all")]
+    QuotaOutOfRange {
+        /// The resolved quota.
+        quota: i64,
+        /// Total seats.
+        total: u64,
+    },
+    /// A `[board]` whose bodies have no seats.
+    #[error("the board has no seats: give `seats` to the bodies on it, or remove [board]")]
+    BoardWithoutSeats,
+    /// A veto body without seats.
+    #[error("veto body `{id}` has no seats: only a body on the board (seats >= 1) can hold a veto")]
+    VetoWithoutSeats {
+        /// The body.
+        id: String,
+    },
+    /// Funding received above declared income.
+    #[error(
+        "`{id}` receives {received} in funding from partners, more than its declared income of {income}"
+    )]
+    FundingAboveIncome {
+        /// The receiving body.
+        id: String,
+        /// Total received.
+        received: f64,
+        /// Declared income.
+        income: f64,
+    },
+    /// Funding in a file whose bodies have no income.
+    #[error(
+        "[[funding]] needs `income` on every body: funding dependence is the share of the receiver's income"
+    )]
+    FundingNeedsIncome,
+    /// A pair or flow from a body to itself.
+    #[error("`{id}` is on both sides: {what} is between two different bodies")]
+    SameBodyTwice {
+        /// The body.
+        id: String,
+        /// What needs two bodies ("funding", "a contact"...).
+        what: &'static str,
+    },
+    /// `between` with the wrong number of bodies.
+    #[error("`between` must name exactly two bodies, got {found}")]
+    BetweenArity {
+        /// How many were given.
+        found: usize,
+    },
+    /// The same pair twice in a table that allows one entry per pair.
+    #[error("the pair `{a}`, `{b}` already has an entry on line {first_line}: give one per pair")]
+    DuplicatePair {
+        /// First body.
+        a: String,
+        /// Second body.
+        b: String,
+        /// Line of the first entry.
+        first_line: usize,
+    },
+    /// Two perceptions from the same rater.
+    #[error("`{id}` already rated on line {first_line}: give one [[perception]] per rater")]
+    DuplicateRater {
+        /// The rater.
+        id: String,
+        /// Line of the first entry.
+        first_line: usize,
+    },
+    /// A body listed twice in one list, or in both `supported` and `opposed`.
+    #[error("`{id}` is listed more than once in this decision's supported/opposed lists")]
+    ListedTwice {
+        /// The body.
+        id: String,
+    },
+    /// A finding code that does not exist.
+    #[error("unknown finding code `{code}`; the codes are: {allowed}")]
+    UnknownFinding {
+        /// The code given.
+        code: String,
+        /// The known codes.
+        allowed: String,
+    },
+    /// Every weight of the dimensions is zero.
+    #[error("every weight is 0: at least one dimension needs a positive weight")]
+    AllWeightsZero,
+    /// A text field that is empty.
+    #[error("must not be empty")]
+    Empty,
+}
+
+/// One problem found in an input file, with where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diagnostic {
+    /// Line and column, when known.
+    pub position: Option<Position>,
+    /// The field path, e.g. `body.cvs.seats` or `funding.0.amount`.
+    pub field: String,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(p) = self.position {
+            write!(f, "{}:{}: ", p.line, p.column)?;
+        }
+        if self.field.is_empty() {
+            write!(f, "{}", self.problem)
+        } else {
+            write!(f, "{}: {}", self.field, self.problem)
+        }
+    }
+}
+
+/// Why a file could not be loaded. Nothing is scored from a file that fails.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The bytes are not UTF-8 text.
+    #[error(
+        "the file is not UTF-8 text (the first invalid byte is at line {}, column {}, byte offset {offset}); save it as UTF-8", position.line, position.column
+    )]
+    NotUtf8 {
+        /// Where the first invalid byte is.
+        position: Position,
+        /// Its byte offset.
+        offset: usize,
+    },
+    /// The file is larger than the limit.
+    #[error(
+        "the file is {bytes} bytes, more than the {max} bytes powershare reads; set POWERSHARE_MAX_FILE_BYTES to raise the limit"
+    )]
+    TooLarge {
+        /// The file's size.
+        bytes: u64,
+        /// The limit.
+        max: usize,
+    },
+    /// The file is empty or only whitespace and comments.
+    #[error("the file is empty: a partnership needs at least one [[body]] (see `powershare init`)")]
+    Empty,
+    /// One or more problems; every one found is listed.
+    #[error("{} problem{} found", diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })]
+    Invalid {
+        /// Every problem, in file order.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn case(text: &str, offset: usize, line: usize, column: usize) {
+        assert_eq!(Position::of_offset(text, offset), Position { line, column });
+    }
+
+    #[test]
+    fn positions() {
+        case("abc", 0, 1, 1);
+        case("abc\ndef", 4, 2, 1);
+        case("abc\ndef", 6, 2, 3);
+        // "é" is two bytes but one column.
+        case("é=1", 2, 1, 2);
+        // Offsets past the end or inside a character are clamped.
+        case("ab", 99, 1, 3);
+        case("é", 1, 1, 1);
+    }
+}

@@ -1,0 +1,48 @@
+//! Perceived influence: how each body is rated by itself and by the other
+//! raters of `[[perception]]`.
+
+use serde::Serialize;
+
+use crate::model::Partnership;
+
+/// How a body is seen.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodyPerceived {
+    /// Its rating of its own influence.
+    pub self_rating: Option<f64>,
+    /// The mean rating the other raters gave it.
+    pub others_mean: Option<f64>,
+    /// How many other raters rated it.
+    pub raters: usize,
+}
+
+/// Per body: its self-rating, the mean rating of the other raters, and how
+/// many other raters rated it.
+pub fn perceived(p: &Partnership) -> Option<Vec<BodyPerceived>> {
+    if p.perceptions.is_empty() {
+        return None;
+    }
+    Some(
+        (0..p.bodies.len())
+            .map(|i| {
+                let mut self_rating = None;
+                let (mut sum, mut count) = (0.0, 0);
+                for perception in &p.perceptions {
+                    if let Some(&r) = perception.influence.get(&i) {
+                        if perception.rater == i {
+                            self_rating = Some(r);
+                        } else {
+                            sum += r;
+                            count += 1;
+                        }
+                    }
+                }
+                BodyPerceived {
+                    self_rating,
+                    others_mean: (count > 0).then(|| sum / count as f64),
+                    raters: count,
+                }
+            })
+            .collect(),
+    )
+}

@@ -1,0 +1,404 @@
+//! The report: plain, serialisable data that every renderer reads.
+//!
+//! The JSON form is the contract of DESIGN.md ("JSON output"): `format` 1,
+//! `partnership`, `bodies` (file order) with `composite`, `shares` and
+//! `voting`, `indices` keyed by `composite` and then each dimension present,
+//! `dependence` dyads, and `findings`. Fields may be added; none is renamed
+//! or removed without a new `format`.
+
+use serde::{Serialize, Serializer, ser::SerializeMap};
+
+use crate::findings::{self, Finding};
+use crate::measures::board::{BoardReport, BodyVoting};
+use crate::measures::inequality::{Inequality, inequality};
+use crate::measures::perceived::BodyPerceived;
+use crate::measures::{Measures, Options, measure};
+use crate::model::{Dimension, How, Outcome, Partnership, Sector};
+
+/// The JSON contract version.
+pub const REPORT_FORMAT: u32 = 1;
+
+/// An ordered map: serialised as a JSON object with keys in this order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ordered<V>(pub Vec<(&'static str, V)>);
+
+impl<V> Ordered<V> {
+    /// The value for `key`.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+}
+
+impl<V: Serialize> Serialize for Ordered<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// The whole report of one partnership.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    /// Always [`REPORT_FORMAT`].
+    pub format: u32,
+    /// What the file describes.
+    pub partnership: Info,
+    /// One entry per body, in file order.
+    pub bodies: Vec<BodyReport>,
+    /// Every dimension: present with its weight, or absent with the reason.
+    pub dimensions: Vec<DimensionStatus>,
+    /// Inequality of the composite and of each present dimension.
+    pub indices: Ordered<Inequality>,
+    /// The board and its rule, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub board: Option<BoardReport>,
+    /// Every ordered pair with D(of on on) > 0, `of` then `on` in file order.
+    pub dependence: Vec<Dyad>,
+    /// How decisions were taken, when any are recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decisions: Option<DecisionSummary>,
+    /// Findings, most severe first, then in code order.
+    pub findings: Vec<Finding>,
+    /// Informal ties, one per pair of bodies with any contact, in file order
+    /// of the pair (added in format 1; absent when no contact is recorded).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ties: Vec<Tie>,
+    /// The recorded history between pairs of partners, in file order
+    /// (added in format 1; absent when none is recorded).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub relationships: Vec<RelationshipReport>,
+}
+
+/// `partnership` in the JSON.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Info {
+    /// Name (or "unnamed partnership").
+    pub name: String,
+    /// Period, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+    /// Currency, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+}
+
+/// Whether a dimension entered the composite.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionStatus {
+    /// Dimension name.
+    pub name: &'static str,
+    /// Whether it has data and mass.
+    pub present: bool,
+    /// Its weight in the composite.
+    pub weight: f64,
+    /// Why it is absent, or how it was computed when that needs saying.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One body's results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodyReport {
+    /// Id.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// Sector, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
+    /// Composite share; `null` when no dimension has data.
+    pub composite: Option<f64>,
+    /// Share per present dimension.
+    pub shares: Ordered<f64>,
+    /// Voting power, when there is a board.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub voting: Option<BodyVoting>,
+    /// Dependence totals, when dependence is recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dependence: Option<BodyDependence>,
+    /// Informal network position, when contacts are recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network: Option<BodyNetwork>,
+    /// Agenda record, when decisions are recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<BodyAgenda>,
+    /// Perceived influence, when perceptions are recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub perceived: Option<BodyPerceived>,
+}
+
+/// A body's dependence totals.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodyDependence {
+    /// Sum over j of D(this on j).
+    pub on_others: f64,
+    /// Sum over j of D(j on this).
+    pub of_others: f64,
+}
+
+/// A body's place in the informal network.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodyNetwork {
+    /// Weighted degree.
+    pub strength: f64,
+    /// Number of partners it has informal ties with.
+    pub ties: usize,
+    /// Normalised betweenness, 0..=1.
+    pub betweenness: f64,
+}
+
+/// A body's record in the decisions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BodyAgenda {
+    /// Decisions it proposed.
+    pub proposed: usize,
+    /// Of those, adopted.
+    pub adopted: usize,
+}
+
+/// Dependence of one body on another.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dyad {
+    /// The dependent body.
+    pub of: String,
+    /// The body depended on.
+    pub on: String,
+    /// D(of on on), capped at 1.
+    pub share: f64,
+    /// The part from funding: funding from `on` to `of` / income of `of`.
+    pub funding: f64,
+    /// The part stated in `[[dependence]]`.
+    pub stated: f64,
+    /// Power advantage of `on` over `of`: D(of on on) - D(on on of).
+    pub power_advantage: f64,
+    /// Mutual dependence: D(of on on) + D(on on of).
+    pub mutual: f64,
+}
+
+/// An informal tie between two bodies: every `[[contact]]` of the pair added up.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Tie {
+    /// The two bodies (ids), the one first in the file first.
+    pub between: [String; 2],
+    /// Sum of the frequency weights (daily 5, weekly 4, monthly 3, quarterly 2, rarely 1).
+    pub weight: f64,
+    /// Number of `[[contact]]` entries for the pair.
+    pub contacts: usize,
+}
+
+/// The history between two partners, as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RelationshipReport {
+    /// The two bodies (ids), as written in the file.
+    pub between: [String; 2],
+    /// -2 (long mistrust) ..= 2 (long, positive history).
+    pub trust: i64,
+}
+
+/// One recorded decision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionRecord {
+    /// Title, as written.
+    pub title: String,
+    /// Proposer (id), when recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub proposed_by: Option<String>,
+    /// adopted | rejected | deferred.
+    pub outcome: Outcome,
+    /// consensus | vote | chair | outside-meeting.
+    pub how: How,
+    /// Date, free text, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// How decisions were taken.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionSummary {
+    /// Decisions recorded.
+    pub total: usize,
+    /// Adopted.
+    pub adopted: usize,
+    /// Rejected.
+    pub rejected: usize,
+    /// Deferred.
+    pub deferred: usize,
+    /// Count per way of deciding (consensus, vote, chair, outside-meeting).
+    pub how: Ordered<usize>,
+    /// Every decision, in file order (added in format 1).
+    pub record: Vec<DecisionRecord>,
+}
+
+/// Score a partnership.
+pub fn score(p: &Partnership, options: Options) -> Report {
+    let m = measure(p, options);
+    let findings = findings::find(&m);
+    shape(&m, findings)
+}
+
+fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
+    let p = m.partnership;
+    let mut dimensions = Vec::new();
+    for d in Dimension::ALL {
+        let present = m.shares.iter().any(|(x, _)| *x == d);
+        let note = if present {
+            match d {
+                Dimension::Voting => Some(format!(
+                    "{} index of the board rule",
+                    m.options.voting_index.name()
+                )),
+                _ => None,
+            }
+        } else {
+            Some(m.absence(d))
+        };
+        dimensions.push(DimensionStatus {
+            name: d.name(),
+            present,
+            weight: p.weights.of(d),
+            note,
+        });
+    }
+    let mut indices = Vec::new();
+    if let Some(c) = &m.composite {
+        indices.push(("composite", inequality(c)));
+    }
+    for (d, s) in &m.shares {
+        indices.push((d.name(), inequality(s)));
+    }
+    let bodies = p
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| BodyReport {
+            id: b.id.clone(),
+            name: b.name.clone(),
+            sector: b.sector,
+            composite: m.composite.as_ref().map(|c| c[i]),
+            shares: Ordered(m.shares.iter().map(|(d, s)| (d.name(), s[i])).collect()),
+            voting: m.board.as_ref().map(|bp| bp.body(p, i)),
+            dependence: m.dependence.as_ref().map(|d| BodyDependence {
+                on_others: d.on_others(i),
+                of_others: d.of_others(i),
+            }),
+            network: m.network.as_ref().map(|n| BodyNetwork {
+                strength: n.strength[i],
+                ties: n.ties[i],
+                betweenness: n.betweenness[i],
+            }),
+            agenda: (!p.decisions.is_empty()).then(|| BodyAgenda {
+                proposed: p
+                    .decisions
+                    .iter()
+                    .filter(|d| d.proposed_by == Some(i))
+                    .count(),
+                adopted: p
+                    .decisions
+                    .iter()
+                    .filter(|d| d.proposed_by == Some(i) && d.outcome == Outcome::Adopted)
+                    .count(),
+            }),
+            perceived: m.perceived.as_ref().map(|v| v[i].clone()),
+        })
+        .collect();
+    let mut dependence = Vec::new();
+    if let Some(d) = &m.dependence {
+        for i in 0..p.bodies.len() {
+            for j in 0..p.bodies.len() {
+                if d.d[i][j] > 0.0 {
+                    dependence.push(Dyad {
+                        of: p.bodies[i].id.clone(),
+                        on: p.bodies[j].id.clone(),
+                        share: d.d[i][j],
+                        funding: d.funding[i][j],
+                        stated: d.stated[i][j],
+                        power_advantage: d.power_advantage(j, i),
+                        mutual: d.mutual(i, j),
+                    });
+                }
+            }
+        }
+    }
+    let decisions = (!p.decisions.is_empty()).then(|| {
+        let count = |o: Outcome| p.decisions.iter().filter(|d| d.outcome == o).count();
+        DecisionSummary {
+            total: p.decisions.len(),
+            adopted: count(Outcome::Adopted),
+            rejected: count(Outcome::Rejected),
+            deferred: count(Outcome::Deferred),
+            how: Ordered(
+                How::ALL
+                    .iter()
+                    .map(|&h| (h.name(), p.decisions.iter().filter(|d| d.how == h).count()))
+                    .collect(),
+            ),
+            record: p
+                .decisions
+                .iter()
+                .map(|d| DecisionRecord {
+                    title: d.title.clone(),
+                    proposed_by: d.proposed_by.map(|i| p.bodies[i].id.clone()),
+                    outcome: d.outcome,
+                    how: d.how,
+                    date: d.date.clone(),
+                })
+                .collect(),
+        }
+    });
+    Report {
+        format: REPORT_FORMAT,
+        partnership: Info {
+            name: p.display_name().to_string(),
+            period: p.period.clone(),
+            currency: p.currency.clone(),
+        },
+        bodies,
+        dimensions,
+        indices: Ordered(indices),
+        board: m
+            .board
+            .as_ref()
+            .map(|b| b.report(p, m.options.voting_index)),
+        dependence,
+        decisions,
+        findings,
+        ties: ties(p),
+        relationships: p
+            .relationships
+            .iter()
+            .map(|r| RelationshipReport {
+                between: r.between.map(|i| p.bodies[i].id.clone()),
+                trust: r.trust,
+            })
+            .collect(),
+    }
+}
+
+/// One [`Tie`] per pair with any contact: weights and entries added up,
+/// pairs ordered by their first body and then their second, in file order.
+fn ties(p: &Partnership) -> Vec<Tie> {
+    let mut pairs: Vec<((usize, usize), f64, usize)> = Vec::new();
+    for c in &p.contacts {
+        let [a, b] = c.between;
+        let key = (a.min(b), a.max(b));
+        match pairs.iter_mut().find(|(k, _, _)| *k == key) {
+            Some((_, weight, count)) => {
+                *weight += c.frequency.weight();
+                *count += 1;
+            }
+            None => pairs.push((key, c.frequency.weight(), 1)),
+        }
+    }
+    pairs.sort_by_key(|(k, _, _)| *k);
+    pairs
+        .into_iter()
+        .map(|((a, b), weight, contacts)| Tie {
+            between: [p.bodies[a].id.clone(), p.bodies[b].id.clone()],
+            weight,
+            contacts,
+        })
+        .collect()
+}
