@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
+use powershare_core::model::FindingCode;
 
 const AFTER_HELP: &str = "\
 Exit codes:
@@ -283,16 +284,13 @@ fn unit(s: &str) -> Result<f64, String> {
 }
 
 /// A finding code.
-fn finding_code(s: &str) -> Result<String, String> {
-    let codes = powershare_core::findings::CODES;
-    if codes.contains(&s) {
-        Ok(s.to_string())
-    } else {
-        Err(format!(
+fn finding_code(s: &str) -> Result<FindingCode, String> {
+    FindingCode::parse(s).ok_or_else(|| {
+        format!(
             "unknown finding code; the codes are: {}",
-            codes.join(", ")
-        ))
-    }
+            FindingCode::list()
+        )
+    })
 }
 
 /// Arguments of `check`.
@@ -318,7 +316,7 @@ pub struct CheckArgs {
     pub power_seat_gap: Option<f64>,
     /// Fail when a finding with this code appears (repeatable).
     #[arg(long, value_name = "CODE", value_parser = finding_code)]
-    pub deny: Vec<String>,
+    pub deny: Vec<FindingCode>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = CheckFormat::Text)]
     pub format: CheckFormat,

@@ -4,6 +4,7 @@
 
 use powershare_core::Report;
 use powershare_core::findings::{Finding, Severity};
+use powershare_core::model::FindingCode;
 use powershare_core::model::Outcome;
 use powershare_core::report::BodyReport;
 
@@ -41,7 +42,11 @@ pub fn verdict(r: &Report) -> Verdict {
     let severity = r.findings.iter().map(|f| f.severity).max();
     let top = top_body(r);
     let count = |s: Severity| r.findings.iter().filter(|f| f.severity == s).count();
-    let headline = if r.findings.iter().any(|f| f.code == "symbolic-partnership") {
+    let headline = if r
+        .findings
+        .iter()
+        .any(|f| f.code == FindingCode::SymbolicPartnership)
+    {
         format!(
             "Symbolic rather than real: power is concentrated in {} and the partnership's machinery hides it",
             top.map_or("one partner", |b| b.name.as_str())

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::findings::{Finding, Severity};
+use crate::model::FindingCode;
 use crate::report::Report;
 
 /// The version of the JSON output of `diff`.
@@ -116,7 +117,7 @@ impl IndexChange {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FindingChange {
     /// Code.
-    pub code: &'static str,
+    pub code: FindingCode,
     /// Severity.
     pub severity: Severity,
     /// Bodies concerned.

@@ -8,24 +8,7 @@ use serde::Serialize;
 
 use crate::measures::Measures;
 use crate::measures::perceived::BodyPerceived;
-use crate::model::{How, Outcome, Partnership};
-use crate::report::Ordered;
-
-/// Every finding code, in report order within a severity.
-pub const CODES: &[&str] = &[
-    "symbolic-partnership",
-    "dictator",
-    "veto-player",
-    "dummy-seat",
-    "power-seat-gap",
-    "non-monotone-power",
-    "funding-dependence",
-    "consensus-dominance",
-    "outside-meeting-decisions",
-    "informal-exclusion",
-    "power-blindness",
-    "mistrust",
-];
+use crate::model::{FindingCode, How, Ordered, Outcome, Partnership};
 
 /// Default margin for `power-seat-gap`: voting power and seat share differ by more than 0.10.
 pub const DEFAULT_POWER_SEAT_GAP: f64 = 0.10;
@@ -64,8 +47,8 @@ impl Severity {
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// Stable code (one of [`CODES`]).
-    pub code: &'static str,
+    /// Stable code.
+    pub code: FindingCode,
     /// Severity.
     pub severity: Severity,
     /// Ids of the bodies concerned: one body, or for a pair in the order
@@ -95,13 +78,8 @@ pub fn find(m: &Measures) -> Vec<Finding> {
     power_blindness(m, &mut out);
     mistrust(p, &mut out);
     symbolic_partnership(m, &mut out);
-    let rank = |code: &str| CODES.iter().position(|c| *c == code).unwrap_or(CODES.len());
     // Stable sort: within a code, the order of discovery (file order) stays.
-    out.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then(rank(a.code).cmp(&rank(b.code)))
-    });
+    out.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(&b.code)));
     out
 }
 
@@ -121,7 +99,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
         let seats = p.bodies[i].seats as f64;
         if pp.dictator {
             out.push(Finding {
-                code: "dictator",
+                code: FindingCode::Dictator,
                 severity: Severity::Concern,
                 bodies: vec![p.bodies[i].id.clone()],
                 evidence: Ordered(vec![("seats", seats), ("total_seats", total)]),
@@ -132,7 +110,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
             });
         } else if pp.veto && !every_veto {
             out.push(Finding {
-                code: "veto-player",
+                code: FindingCode::VetoPlayer,
                 severity: Severity::Warning,
                 bodies: vec![p.bodies[i].id.clone()],
                 evidence: Ordered(vec![
@@ -148,7 +126,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
         }
         if pp.dummy {
             out.push(Finding {
-                code: "dummy-seat",
+                code: FindingCode::DummySeat,
                 severity: Severity::Concern,
                 bodies: vec![p.bodies[i].id.clone()],
                 evidence: Ordered(vec![("seats", seats), ("total_seats", total), ("swings", 0.0)]),
@@ -163,7 +141,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
     }
     if every_veto {
         out.push(Finding {
-            code: "veto-player",
+            code: FindingCode::VetoPlayer,
             severity: Severity::Info,
             bodies: bp.players.iter().map(|&i| p.bodies[i].id.clone()).collect(),
             evidence: Ordered(vec![("veto_players", bp.players.len() as f64)]),
@@ -179,7 +157,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
         let gap = power_share - seat_share;
         if gap.abs() > margin + 1e-12 && !bp.player(i).is_some_and(|x| x.dummy) {
             out.push(Finding {
-                code: "power-seat-gap",
+                code: FindingCode::PowerSeatGap,
                 severity: Severity::Warning,
                 bodies: vec![p.bodies[i].id.clone()],
                 evidence: Ordered(vec![
@@ -209,7 +187,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
             };
             if p.bodies[a].seats > p.bodies[b].seats && pa + 1e-12 < pb {
                 out.push(Finding {
-                    code: "non-monotone-power",
+                    code: FindingCode::NonMonotonePower,
                     severity: Severity::Warning,
                     bodies: vec![p.bodies[a].id.clone(), p.bodies[b].id.clone()],
                     evidence: Ordered(vec![
@@ -248,7 +226,7 @@ fn funding_dependence(p: &Partnership, out: &mut Vec<Finding>) {
             let share = amount / income;
             if share > limit + 1e-12 {
                 out.push(Finding {
-                    code: "funding-dependence",
+                    code: FindingCode::FundingDependence,
                     severity: Severity::Concern,
                     bodies: vec![p.bodies[i].id.clone(), p.bodies[j].id.clone()],
                     evidence: Ordered(vec![
@@ -282,7 +260,7 @@ fn decision_findings(m: &Measures, out: &mut Vec<Finding>) {
         let by_top = consensus.iter().filter(|&&b| b == top).count();
         if consensus.len() >= MIN_CONSENSUS_DECISIONS && 2 * by_top > consensus.len() {
             out.push(Finding {
-                code: "consensus-dominance",
+                code: FindingCode::ConsensusDominance,
                 severity: Severity::Warning,
                 bodies: vec![p.bodies[top].id.clone()],
                 evidence: Ordered(vec![
@@ -311,7 +289,7 @@ fn decision_findings(m: &Measures, out: &mut Vec<Finding>) {
         bodies.sort_unstable();
         bodies.dedup();
         out.push(Finding {
-            code: "outside-meeting-decisions",
+            code: FindingCode::OutsideMeetingDecisions,
             severity: Severity::Concern,
             bodies: bodies.iter().map(|&i| p.bodies[i].id.clone()).collect(),
             evidence: Ordered(vec![
@@ -341,7 +319,7 @@ fn informal_exclusion(m: &Measures, out: &mut Vec<Finding>) {
     for (i, &ties) in net.ties.iter().enumerate() {
         if ties == 0 {
             out.push(Finding {
-                code: "informal-exclusion",
+                code: FindingCode::InformalExclusion,
                 severity: Severity::Warning,
                 bodies: vec![p.bodies[i].id.clone()],
                 evidence: Ordered(vec![
@@ -372,7 +350,7 @@ fn power_blindness(m: &Measures, out: &mut Vec<Finding>) {
     };
     if own < others {
         out.push(Finding {
-            code: "power-blindness",
+            code: FindingCode::PowerBlindness,
             severity: Severity::Warning,
             bodies: vec![p.bodies[top].id.clone()],
             evidence: Ordered(vec![
@@ -395,7 +373,7 @@ fn mistrust(p: &Partnership, out: &mut Vec<Finding>) {
         if r.trust < 0 {
             let [a, b] = r.between;
             out.push(Finding {
-                code: "mistrust",
+                code: FindingCode::Mistrust,
                 severity: if r.trust <= -2 { Severity::Concern } else { Severity::Warning },
                 bodies: vec![p.bodies[a].id.clone(), p.bodies[b].id.clone()],
                 evidence: Ordered(vec![("trust", r.trust as f64)]),
@@ -417,15 +395,15 @@ fn mistrust(p: &Partnership, out: &mut Vec<Finding>) {
 /// unanimity, share power out rather than hide it. `non-monotone-power` is
 /// left out: it shows that the rule behaves oddly, not that a dominant
 /// body's power is hidden behind it.
-pub const HIDING: &[&str] = &[
-    "dictator",
-    "veto-player",
-    "dummy-seat",
-    "power-seat-gap",
-    "consensus-dominance",
-    "outside-meeting-decisions",
-    "informal-exclusion",
-    "power-blindness",
+pub const HIDING: &[FindingCode] = &[
+    FindingCode::Dictator,
+    FindingCode::VetoPlayer,
+    FindingCode::DummySeat,
+    FindingCode::PowerSeatGap,
+    FindingCode::ConsensusDominance,
+    FindingCode::OutsideMeetingDecisions,
+    FindingCode::InformalExclusion,
+    FindingCode::PowerBlindness,
 ];
 
 fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
@@ -442,17 +420,19 @@ fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
     let gini = ineq.gini.unwrap_or(0.0);
     let top_share = c[top];
     let concentrated = gini > max_gini + 1e-12 || top_share > max_top + 1e-12;
-    let mut hiding: Vec<&str> = out
+    let mut hiding: Vec<FindingCode> = out
         .iter()
         .filter(|f| f.severity > Severity::Info && HIDING.contains(&f.code))
-        .filter(|f| f.code != "power-seat-gap" || f.evidence.get("gap").is_some_and(|&g| g > 0.0))
+        .filter(|f| {
+            f.code != FindingCode::PowerSeatGap || f.evidence.get("gap").is_some_and(|&g| g > 0.0)
+        })
         .map(|f| f.code)
         .collect();
-    hiding.sort_by_key(|code| CODES.iter().position(|c| c == code));
+    hiding.sort();
     hiding.dedup();
     if concentrated && !hiding.is_empty() {
         out.push(Finding {
-            code: "symbolic-partnership",
+            code: FindingCode::SymbolicPartnership,
             severity: Severity::Concern,
             bodies: vec![p.bodies[top].id.clone()],
             evidence: Ordered(vec![
@@ -467,7 +447,11 @@ fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
                 name(p, top),
                 pct(top_share),
                 gini,
-                hiding.join(", ")
+                hiding
+                    .iter()
+                    .map(|c| c.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         });
     }

@@ -6,38 +6,17 @@
 //! `dependence` dyads, and `findings`. Fields may be added; none is renamed
 //! or removed without a new `format`.
 
-use serde::{Serialize, Serializer, ser::SerializeMap};
+use serde::Serialize;
 
 use crate::findings::{self, Finding};
 use crate::measures::board::{BoardReport, BodyVoting};
 use crate::measures::inequality::{Inequality, inequality};
 use crate::measures::perceived::BodyPerceived;
 use crate::measures::{Measures, Options, measure};
-use crate::model::{Dimension, How, Outcome, Partnership, Sector};
+use crate::model::{Dimension, How, Ordered, Outcome, Partnership, Sector};
 
 /// The JSON contract version.
 pub const REPORT_FORMAT: u32 = 1;
-
-/// An ordered map: serialised as a JSON object with keys in this order.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Ordered<V>(pub Vec<(&'static str, V)>);
-
-impl<V> Ordered<V> {
-    /// The value for `key`.
-    pub fn get(&self, key: &str) -> Option<&V> {
-        self.0.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
-    }
-}
-
-impl<V: Serialize> Serialize for Ordered<V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (k, v) in &self.0 {
-            map.serialize_entry(k, v)?;
-        }
-        map.end()
-    }
-}
 
 /// The whole report of one partnership.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,7 +1,7 @@
 //! Where in the file a finding is: the lines its annotations point at.
 
 use crate::findings::Finding;
-use crate::model::{How, Outcome, Partnership};
+use crate::model::{FindingCode, How, Outcome, Partnership};
 
 /// The lines of the file a finding is about: the table entries behind it
 /// where it has them (funding, decisions, perception, relationship), else
@@ -10,19 +10,19 @@ pub fn finding_lines(p: &Partnership, f: &Finding) -> Vec<usize> {
     let body = |k: usize| f.bodies.get(k).and_then(|id| p.body_index(id));
     let body_line = body(0).map(|i| p.bodies[i].line);
     let lines: Vec<usize> = match f.code {
-        "funding-dependence" => p
+        FindingCode::FundingDependence => p
             .funding
             .iter()
             .filter(|x| Some(x.to) == body(0) && Some(x.from) == body(1))
             .map(|x| x.line)
             .collect(),
-        "outside-meeting-decisions" => p
+        FindingCode::OutsideMeetingDecisions => p
             .decisions
             .iter()
             .filter(|d| d.how == How::OutsideMeeting)
             .map(|d| d.line)
             .collect(),
-        "consensus-dominance" => p
+        FindingCode::ConsensusDominance => p
             .decisions
             .iter()
             .filter(|d| {
@@ -33,13 +33,13 @@ pub fn finding_lines(p: &Partnership, f: &Finding) -> Vec<usize> {
             })
             .map(|d| d.line)
             .collect(),
-        "power-blindness" => p
+        FindingCode::PowerBlindness => p
             .perceptions
             .iter()
             .filter(|x| Some(x.rater) == body(0))
             .map(|x| x.line)
             .collect(),
-        "mistrust" => p
+        FindingCode::Mistrust => p
             .relationships
             .iter()
             .filter(|r| {
@@ -50,7 +50,7 @@ pub fn finding_lines(p: &Partnership, f: &Finding) -> Vec<usize> {
             })
             .map(|r| r.line)
             .collect(),
-        "veto-player" if f.bodies.len() > 1 => p.board.iter().map(|b| b.line).collect(),
+        FindingCode::VetoPlayer if f.bodies.len() > 1 => p.board.iter().map(|b| b.line).collect(),
         _ => Vec::new(),
     };
     if lines.is_empty() {

@@ -51,7 +51,7 @@ use crate::findings::Finding;
 use crate::load::diagnostic::LoadError;
 use crate::measures::Options;
 use crate::measures::board::PowerBasis;
-use crate::model::Partnership;
+use crate::model::{FindingCode, Partnership};
 use crate::report::Report;
 use crate::report::score;
 
@@ -59,16 +59,16 @@ use crate::report::score;
 const EPSILON: f64 = 1e-12;
 
 /// Finding codes that need the board's voting power.
-const VOTING_CODES: &[&str] = &[
-    "dictator",
-    "veto-player",
-    "dummy-seat",
-    "power-seat-gap",
-    "non-monotone-power",
+const VOTING_CODES: &[FindingCode] = &[
+    FindingCode::Dictator,
+    FindingCode::VetoPlayer,
+    FindingCode::DummySeat,
+    FindingCode::PowerSeatGap,
+    FindingCode::NonMonotonePower,
 ];
 
 /// Voting codes whose findings are exact even when power is estimated.
-const EXACT_UNDER_ESTIMATES: &[&str] = &["dictator", "veto-player"];
+const EXACT_UNDER_ESTIMATES: &[FindingCode] = &[FindingCode::Dictator, FindingCode::VetoPlayer];
 
 /// The outcome of one rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -111,7 +111,7 @@ pub struct RuleResult {
     pub rule: &'static str,
     /// The denied finding code, for `deny`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    pub code: Option<FindingCode>,
     /// Pass, breach or skipped.
     pub status: RuleStatus,
     /// The threshold (absent for `deny`).
@@ -599,10 +599,10 @@ fn dependence_rule(p: &Partnership, report: &Report, t: Threshold) -> RuleResult
 }
 
 fn deny_rule(p: &Partnership, report: &Report, denied: &Denied) -> RuleResult {
-    let code = denied.code.as_str();
+    let code = denied.code;
     let base = |status, value, message, violations| RuleResult {
         rule: "deny",
-        code: Some(denied.code.clone()),
+        code: Some(denied.code),
         status,
         limit: None,
         value,

@@ -3,8 +3,7 @@
 
 use serde::Serialize;
 
-use crate::findings::CODES;
-use crate::model::Policy;
+use crate::model::{FindingCode, Policy};
 
 /// Where a threshold or a denied code came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -41,7 +40,7 @@ pub struct PolicyLayer {
     /// Margin for the `power-seat-gap` finding.
     pub power_seat_gap: Option<f64>,
     /// Finding codes that fail the check.
-    pub deny: Vec<String>,
+    pub deny: Vec<FindingCode>,
 }
 
 impl From<&Policy> for PolicyLayer {
@@ -69,7 +68,7 @@ pub struct Threshold {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Denied {
     /// The finding code.
-    pub code: String,
+    pub code: FindingCode,
     /// The first layer that denied it.
     pub source: Source,
 }
@@ -109,16 +108,15 @@ impl EffectivePolicy {
             set(&mut out.max_dependence, layer.max_dependence);
             set(&mut out.power_seat_gap, layer.power_seat_gap);
             for code in &layer.deny {
-                if !out.deny.iter().any(|d| &d.code == code) {
+                if !out.deny.iter().any(|d| d.code == *code) {
                     out.deny.push(Denied {
-                        code: code.clone(),
+                        code: *code,
                         source,
                     });
                 }
             }
         }
-        let rank = |code: &str| CODES.iter().position(|c| *c == code).unwrap_or(CODES.len());
-        out.deny.sort_by_key(|d| rank(&d.code));
+        out.deny.sort_by_key(|d| d.code);
         out
     }
 
@@ -130,7 +128,7 @@ impl EffectivePolicy {
         policy.max_top_share = value(self.max_top_share);
         policy.max_dependence = value(self.max_dependence);
         policy.power_seat_gap = value(self.power_seat_gap);
-        policy.deny = self.deny.iter().map(|d| d.code.clone()).collect();
+        policy.deny = self.deny.iter().map(|d| d.code).collect();
     }
 }
 
@@ -142,13 +140,13 @@ mod tests {
     fn later_layers_win_and_deny_lists_add_up() {
         let file = PolicyLayer {
             max_top_share: Some(0.9),
-            deny: vec!["mistrust".into()],
+            deny: vec![FindingCode::Mistrust],
             ..Default::default()
         };
         let programme = PolicyLayer {
             max_top_share: Some(0.6),
             max_dependence: Some(0.5),
-            deny: vec!["dictator".into(), "mistrust".into()],
+            deny: vec![FindingCode::Dictator, FindingCode::Mistrust],
             ..Default::default()
         };
         let flags = PolicyLayer {
@@ -180,11 +178,11 @@ mod tests {
             e.deny,
             vec![
                 Denied {
-                    code: "dictator".into(),
+                    code: FindingCode::Dictator,
                     source: Source::Programme
                 },
                 Denied {
-                    code: "mistrust".into(),
+                    code: FindingCode::Mistrust,
                     source: Source::File
                 },
             ]

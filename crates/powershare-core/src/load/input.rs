@@ -214,7 +214,7 @@ pub struct RawPolicy {
     pub power_seat_gap: Option<Spanned<f64>>,
     /// Finding codes that make `check` fail.
     #[serde(default)]
-    #[schemars(with = "Vec<crate::load::schema::FindingCode>")]
+    #[schemars(with = "Vec<crate::load::schema::CodeName>")]
     pub deny: Vec<Spanned<String>>,
 }
 

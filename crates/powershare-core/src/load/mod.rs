@@ -16,7 +16,6 @@ pub mod input;
 pub mod limits;
 pub mod schema;
 
-use crate::findings::CODES;
 use crate::load::diagnostic::{Diagnostic, LoadError, Position, Problem};
 use crate::load::input::*;
 use crate::load::limits::Limits;
@@ -1125,9 +1124,9 @@ impl<'t> Cx<'t> {
         let power_seat_gap = unit(self, &p.power_seat_gap, "power_seat_gap");
         let mut deny = Vec::new();
         for code in &p.deny {
-            if CODES.contains(&code.get_ref().as_str()) {
-                if !deny.contains(code.get_ref()) {
-                    deny.push(code.get_ref().clone());
+            if let Some(known) = FindingCode::parse(code.get_ref()) {
+                if !deny.contains(&known) {
+                    deny.push(known);
                 }
             } else {
                 self.report(
@@ -1135,7 +1134,7 @@ impl<'t> Cx<'t> {
                     "policy.deny",
                     Problem::UnknownFinding {
                         code: code.get_ref().clone(),
-                        allowed: CODES.join(", "),
+                        allowed: FindingCode::list(),
                     },
                 );
             }
@@ -1322,7 +1321,7 @@ mod tests {
             load_policy_str("max_dependence = 0.6\ndeny = [\"mistrust\", \"mistrust\"]\n").unwrap();
         assert_eq!(
             (p.max_dependence, p.deny),
-            (Some(0.6), vec!["mistrust".to_string()])
+            (Some(0.6), vec![FindingCode::Mistrust])
         );
         policy_error(
             "max_top_share = 1.5\n",
@@ -1332,7 +1331,7 @@ mod tests {
             "\ndeny = [\"no-such\"]\n",
             &format!(
                 "2:9: policy.deny: unknown finding code `no-such`; the codes are: {}",
-                CODES.join(", ")
+                FindingCode::list()
             ),
         );
         // An unknown key is named, with the line.

@@ -16,8 +16,8 @@ use std::borrow::Cow;
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, generate::SchemaSettings, json_schema};
 
-use crate::findings::CODES;
 use crate::load::input::InputFile;
+use crate::model::FindingCode;
 
 /// A body id: a slug.
 #[derive(Debug, JsonSchema)]
@@ -45,9 +45,9 @@ pub struct Trust(#[schemars(range(min = -2, max = 2))] pub i64);
 
 /// A finding code.
 #[derive(Debug)]
-pub struct FindingCode;
+pub struct CodeName;
 
-impl JsonSchema for FindingCode {
+impl JsonSchema for CodeName {
     fn schema_name() -> Cow<'static, str> {
         "FindingCode".into()
     }
@@ -56,7 +56,7 @@ impl JsonSchema for FindingCode {
         json_schema!({
             "description": "A finding code (see `powershare explain`).",
             "type": "string",
-            "enum": CODES,
+            "enum": FindingCode::ALL.map(FindingCode::name),
         })
     }
 }

@@ -6,6 +6,12 @@
 
 use std::collections::BTreeMap;
 
+pub mod code;
+pub mod ordered;
+
+pub use code::FindingCode;
+pub use ordered::Ordered;
+
 /// What kind of organisation a body is.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
@@ -366,7 +372,7 @@ pub struct Policy {
     /// Margin for `power-seat-gap`.
     pub power_seat_gap: Option<f64>,
     /// Finding codes that fail `check`.
-    pub deny: Vec<String>,
+    pub deny: Vec<FindingCode>,
     /// Line of the `[policy]` table.
     pub line: Option<usize>,
 }

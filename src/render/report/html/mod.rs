@@ -26,6 +26,7 @@ use crate::render::tables::{self, Label, num};
 use crate::render::{Document, redesign};
 use powershare_core::Report;
 use powershare_core::findings::{Finding, Severity};
+use powershare_core::model::FindingCode;
 
 /// The style sheet, inlined into every page.
 const CSS: &str = include_str!("style.css");
@@ -260,20 +261,20 @@ fn verdict(s: &mut String, r: &Report, id: &str) {
 }
 
 /// A heading for people for each finding code.
-pub fn finding_title(code: &str) -> &'static str {
+pub fn finding_title(code: FindingCode) -> &'static str {
     match code {
-        "symbolic-partnership" => "Symbolic rather than real",
-        "dictator" => "One partner decides alone",
-        "veto-player" => "One partner can block everything",
-        "dummy-seat" => "A seat without a say",
-        "power-seat-gap" => "Seats misstate voting power",
-        "non-monotone-power" => "More seats, less power",
-        "funding-dependence" => "Dependent on a funder",
-        "consensus-dominance" => "Consensus led by the strongest",
-        "outside-meeting-decisions" => "Decisions taken outside the meetings",
-        "informal-exclusion" => "Left out of informal contact",
-        "power-blindness" => "Power not seen by its holder",
-        "mistrust" => "A history of mistrust",
+        FindingCode::SymbolicPartnership => "Symbolic rather than real",
+        FindingCode::Dictator => "One partner decides alone",
+        FindingCode::VetoPlayer => "One partner can block everything",
+        FindingCode::DummySeat => "A seat without a say",
+        FindingCode::PowerSeatGap => "Seats misstate voting power",
+        FindingCode::NonMonotonePower => "More seats, less power",
+        FindingCode::FundingDependence => "Dependent on a funder",
+        FindingCode::ConsensusDominance => "Consensus led by the strongest",
+        FindingCode::OutsideMeetingDecisions => "Decisions taken outside the meetings",
+        FindingCode::InformalExclusion => "Left out of informal contact",
+        FindingCode::PowerBlindness => "Power not seen by its holder",
+        FindingCode::Mistrust => "A history of mistrust",
         _ => "Finding",
     }
 }
