@@ -371,12 +371,13 @@ pub struct ManArgs {}
 
 impl VotingIndexArg {
     /// The scoring options this choice stands for.
-    pub fn options(self) -> powershare_core::Options {
-        powershare_core::Options {
+    pub fn options(self) -> powershare_core::ScoreOptions {
+        powershare_core::ScoreOptions {
             voting_index: match self {
                 VotingIndexArg::Banzhaf => powershare_core::VotingIndex::Banzhaf,
                 VotingIndexArg::ShapleyShubik => powershare_core::VotingIndex::ShapleyShubik,
             },
+            thresholds: None,
         }
     }
 }

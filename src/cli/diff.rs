@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use powershare::render::diff as render;
 use powershare_core::diff::{self, DirDiff, FileDiff, FileStatus};
-use powershare_core::{Options, Report};
+use powershare_core::{ScoreOptions, Report};
 use rayon::prelude::*;
 
 use super::args::{DiffArgs, DiffFormat};
 use super::{Status, files, write_stdout};
 
-fn load(path: &Path, options: Options) -> Result<Report, Vec<String>> {
+fn load(path: &Path, options: ScoreOptions) -> Result<Report, Vec<String>> {
     files::load(path).map(|p| powershare_core::score(&p, options))
 }
 
@@ -69,7 +69,7 @@ fn relative(dir: &Path) -> anyhow::Result<BTreeSet<PathBuf>> {
 
 fn dirs(
     args: &DiffArgs,
-    options: Options,
+    options: ScoreOptions,
     palette: &powershare::palette::Palette,
 ) -> anyhow::Result<Status> {
     let (old, new) = (relative(&args.old)?, relative(&args.new)?);

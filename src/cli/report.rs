@@ -3,21 +3,15 @@
 use anyhow::bail;
 use powershare::render::{self, CsvTable, Document, Format};
 use powershare_core::rebalance::suggest::suggest;
-use powershare_core::{Options, VotingIndex};
 
-use super::args::{CsvTableArg, ReportArgs, ReportFormat, VotingIndexArg};
+use super::args::{CsvTableArg, ReportArgs, ReportFormat};
 use super::{Status, files, write_stdout};
 
 /// Load every file (all must be valid), score, render, write.
 pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
     let format = format(args)?;
     let paths = files::expand(&args.paths)?;
-    let options = Options {
-        voting_index: match args.voting_index {
-            VotingIndexArg::Banzhaf => VotingIndex::Banzhaf,
-            VotingIndexArg::ShapleyShubik => VotingIndex::ShapleyShubik,
-        },
-    };
+    let options = args.voting_index.options();
     let mut reports = Vec::new();
     let mut failed = false;
     super::batch_started();

@@ -42,18 +42,8 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
     let old = powershare_core::score(&before, options);
     let new = powershare_core::score(&after, options);
     let mut d = diff::diff(&old, &new);
-    if !sets.is_empty() {
-        // The new side is the old one with the changes: say which.
-        let changes: Vec<String> = sets
-            .iter()
-            .map(|s| format!("{}={}", s.path, s.value))
-            .collect();
-        let what = format!("what if {}", changes.join(", "));
-        d.new.period = Some(match &d.new.period {
-            Some(p) => format!("{p}, {what}"),
-            None => what,
-        });
-    }
+    // The new side is the old one with the changes: say which.
+    d.new.scenario = whatif::scenario(&sets);
     let text = match args.format {
         DiffFormat::Text => powershare::render::diff::text::render(&d, palette),
         DiffFormat::Markdown => powershare::render::diff::markdown::render(&d),

@@ -23,13 +23,40 @@ pub const MAIN_INDICES: [&str; 5] = ["gini", "hhi", "effective_number", "top_sha
 pub const SHOWN_CHANGE: f64 = 5e-4;
 
 /// One side of a comparison.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Side {
     /// Partnership name.
     pub name: String,
     /// Period, when given.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
+    /// The scenario this side shows, for a what-if ("what if board.veto=[]");
+    /// `None` for a file as it is.
+    pub scenario: Option<String>,
+}
+
+impl Side {
+    /// The period as shown: the file's period, then the scenario. The JSON
+    /// `period` is this (format 1 kept the scenario there).
+    pub fn shown_period(&self) -> Option<String> {
+        match (&self.period, &self.scenario) {
+            (period, None) => period.clone(),
+            (Some(period), Some(scenario)) => Some(format!("{period}, {scenario}")),
+            (None, Some(scenario)) => Some(scenario.clone()),
+        }
+    }
+}
+
+impl Serialize for Side {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let period = self.shown_period();
+        let mut map = serializer.serialize_map(Some(1 + usize::from(period.is_some())))?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(period) = &period {
+            map.serialize_entry("period", period)?;
+        }
+        map.end()
+    }
 }
 
 /// Whether a body is on both sides.
@@ -184,6 +211,7 @@ fn side(r: &Report) -> Side {
     Side {
         name: r.partnership.name.clone(),
         period: r.partnership.period.clone(),
+        scenario: None,
     }
 }
 

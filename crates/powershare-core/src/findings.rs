@@ -72,7 +72,7 @@ pub fn find(m: &Measures) -> Vec<Finding> {
     let p = m.partnership;
     let mut out = Vec::new();
     voting_findings(m, &mut out);
-    funding_dependence(p, &mut out);
+    funding_dependence(m, &mut out);
     decision_findings(m, &mut out);
     informal_exclusion(m, &mut out);
     power_blindness(m, &mut out);
@@ -148,7 +148,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
             message: "Every partner on the board can block any decision: decisions need everyone's agreement.".into(),
         });
     }
-    let margin = p.policy.power_seat_gap.unwrap_or(DEFAULT_POWER_SEAT_GAP);
+    let margin = m.thresholds().power_seat_gap.unwrap_or(DEFAULT_POWER_SEAT_GAP);
     for &i in &bp.players {
         let Some(power_share) = bp.share_of(i, index) else {
             continue;
@@ -211,8 +211,9 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
     }
 }
 
-fn funding_dependence(p: &Partnership, out: &mut Vec<Finding>) {
-    let limit = p.policy.max_dependence.unwrap_or(DEFAULT_MAX_DEPENDENCE);
+fn funding_dependence(m: &Measures, out: &mut Vec<Finding>) {
+    let p = m.partnership;
+    let limit = m.thresholds().max_dependence.unwrap_or(DEFAULT_MAX_DEPENDENCE);
     let n = p.bodies.len();
     let mut from = vec![vec![0.0; n]; n];
     for f in &p.funding {
@@ -412,11 +413,11 @@ fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
         return;
     };
     let ineq = crate::measures::inequality::inequality(c);
-    let max_gini = p
-        .policy
+    let max_gini = m
+        .thresholds()
         .max_composite_gini
         .unwrap_or(DEFAULT_MAX_COMPOSITE_GINI);
-    let max_top = p.policy.max_top_share.unwrap_or(DEFAULT_MAX_TOP_SHARE);
+    let max_top = m.thresholds().max_top_share.unwrap_or(DEFAULT_MAX_TOP_SHARE);
     let gini = ineq.gini.unwrap_or(0.0);
     let top_share = c[top];
     let concentrated = gini > max_gini + 1e-12 || top_share > max_top + 1e-12;

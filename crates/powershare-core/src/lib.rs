@@ -47,7 +47,7 @@ pub mod whatif;
 pub use load::diagnostic::{Diagnostic, LoadError, Position, Problem};
 pub use load::limits::Limits;
 pub use load::{load, load_str, load_with};
-pub use measures::Options;
+pub use measures::ScoreOptions;
 pub use measures::voting::VotingIndex;
 pub use model::Partnership;
 pub use report::{Report, score};

@@ -12,7 +12,7 @@ use crate::findings::{self, Finding};
 use crate::measures::board::{BoardReport, BodyVoting};
 use crate::measures::inequality::{Inequality, inequality};
 use crate::measures::perceived::BodyPerceived;
-use crate::measures::{Measures, Options, measure};
+use crate::measures::{Measures, ScoreOptions, measure};
 use crate::model::{Dimension, How, Ordered, Outcome, Partnership, Sector};
 
 /// The JSON contract version.
@@ -212,7 +212,7 @@ pub struct DecisionSummary {
 }
 
 /// Score a partnership.
-pub fn score(p: &Partnership, options: Options) -> Report {
+pub fn score(p: &Partnership, options: ScoreOptions) -> Report {
     let m = measure(p, options);
     let findings = findings::find(&m);
     shape(&m, findings)

@@ -12,8 +12,8 @@ fn body(s: &mut String, d: &Diff, level: &str) {
         s,
         "{level} {}: {} → {}\n",
         escape(&d.new.name),
-        escape(&period(&d.old.period)),
-        escape(&period(&d.new.period))
+        escape(&period(&d.old.shown_period())),
+        escape(&period(&d.new.shown_period()))
     );
     if d.is_empty() {
         s.push_str("No change.\n\n");

@@ -16,8 +16,8 @@ fn heading(d: &Diff) -> String {
     };
     format!(
         "{name}: {} -> {}",
-        period(&d.old.period),
-        period(&d.new.period)
+        period(&d.old.shown_period()),
+        period(&d.new.shown_period())
     )
 }
 

@@ -49,7 +49,7 @@ use serde::Serialize;
 
 use crate::findings::Finding;
 use crate::load::diagnostic::LoadError;
-use crate::measures::Options;
+use crate::measures::ScoreOptions;
 use crate::measures::board::PowerBasis;
 use crate::model::{FindingCode, Partnership};
 use crate::report::Report;
@@ -287,10 +287,10 @@ impl FileCheck {
 /// ```
 pub fn check_partnership(
     path: &str,
-    mut p: Partnership,
+    p: Partnership,
     programme: &PolicyLayer,
     flags: &PolicyLayer,
-    options: Options,
+    options: ScoreOptions,
 ) -> FileCheck {
     let own = PolicyLayer::from(&p.policy);
     let policy = EffectivePolicy::layered(&[
@@ -298,7 +298,10 @@ pub fn check_partnership(
         (Source::Programme, programme),
         (Source::Flag, flags),
     ]);
-    policy.apply(&mut p.policy);
+    let options = ScoreOptions {
+        thresholds: Some(policy.thresholds()),
+        ..options
+    };
     let report = score(&p, options);
     FileCheck::checked(path, &p, &report, policy)
 }
@@ -702,7 +705,7 @@ deny = ["mistrust"]
 
     fn run(programme: PolicyLayer, flags: PolicyLayer) -> FileCheck {
         let p = crate::load_str(FILE).unwrap();
-        check_partnership("f.toml", p, &programme, &flags, Options::default())
+        check_partnership("f.toml", p, &programme, &flags, ScoreOptions::default())
     }
 
     #[track_caller]
@@ -821,7 +824,7 @@ deny = ["mistrust"]
             p,
             &PolicyLayer::default(),
             &flags,
-            Options::default(),
+            ScoreOptions::default(),
         );
         assert!(
             f.rules.iter().all(|r| r.status == RuleStatus::Skipped),
@@ -840,13 +843,13 @@ deny = ["mistrust"]
         let quoted: Vec<String> = codes.iter().map(|c| format!("\"{c}\"")).collect();
         text.push_str(&format!("[policy]\ndeny = [{}]\n", quoted.join(", ")));
         let p = crate::load_str(&text).unwrap();
-        let report = score(&p, Options::default());
+        let report = score(&p, ScoreOptions::default());
         let f = check_partnership(
             "f.toml",
             p,
             &PolicyLayer::default(),
             &PolicyLayer::default(),
-            Options::default(),
+            ScoreOptions::default(),
         );
         (report, f.rules)
     }
@@ -872,7 +875,7 @@ deny = ["mistrust"]
                     [[body]]\nid = \"c\"\nseats = 1\n\
                     [policy]\ndeny = [\"dictator\", \"veto-player\", \"dummy-seat\"]\n";
         let p = crate::load_str(text).unwrap();
-        let mut report = score(&p, Options::default());
+        let mut report = score(&p, ScoreOptions::default());
         let board = report.board.as_mut().unwrap();
         assert_eq!(board.power, PowerBasis::Exact);
         board.power = PowerBasis::Estimated;

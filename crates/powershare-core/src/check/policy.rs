@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::model::{FindingCode, Policy};
+use crate::model::{FindingCode, Policy, Thresholds};
 
 /// Where a threshold or a denied code came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -120,15 +120,15 @@ impl EffectivePolicy {
         out
     }
 
-    /// Write the effective thresholds into a partnership's policy, so that
-    /// the findings computed from it use them.
-    pub fn apply(&self, policy: &mut Policy) {
+    /// The effective thresholds, for the findings to use.
+    pub fn thresholds(&self) -> Thresholds {
         let value = |t: Option<Threshold>| t.map(|t| t.value);
-        policy.max_composite_gini = value(self.max_composite_gini);
-        policy.max_top_share = value(self.max_top_share);
-        policy.max_dependence = value(self.max_dependence);
-        policy.power_seat_gap = value(self.power_seat_gap);
-        policy.deny = self.deny.iter().map(|d| d.code).collect();
+        Thresholds {
+            max_composite_gini: value(self.max_composite_gini),
+            max_top_share: value(self.max_top_share),
+            max_dependence: value(self.max_dependence),
+            power_seat_gap: value(self.power_seat_gap),
+        }
     }
 }
 

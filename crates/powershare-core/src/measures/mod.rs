@@ -13,18 +13,22 @@ pub mod network;
 pub mod perceived;
 pub mod voting;
 
-use crate::model::{Dimension, Outcome, Partnership};
+use crate::model::{Dimension, Outcome, Partnership, Thresholds};
 use board::BoardPower;
 use dependence::DependenceMatrix;
 use network::Network;
 use perceived::{BodyPerceived, perceived};
 use voting::VotingIndex;
 
-/// Choices that change the scores.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Options {
+/// Choices that change the scores; passed in, never written into the
+/// partnership being scored.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct ScoreOptions {
     /// The index behind the voting dimension.
     pub voting_index: VotingIndex,
+    /// The thresholds the findings use, when a caller sets them (`check`
+    /// with a programme policy or flags); `None`: the file's own `[policy]`.
+    pub thresholds: Option<Thresholds>,
 }
 
 /// Everything measured, before it is shaped into a report; findings read this.
@@ -33,7 +37,7 @@ pub struct Measures<'p> {
     /// The partnership.
     pub partnership: &'p Partnership,
     /// Options used.
-    pub options: Options,
+    pub options: ScoreOptions,
     /// Shares per present dimension, in [`Dimension::ALL`] order.
     pub shares: Vec<(Dimension, Vec<f64>)>,
     /// Composite share per body, when any dimension is present.
@@ -49,6 +53,13 @@ pub struct Measures<'p> {
 }
 
 impl Measures<'_> {
+    /// The thresholds the findings use: the options', else the file's.
+    pub fn thresholds(&self) -> Thresholds {
+        self.options
+            .thresholds
+            .unwrap_or_else(|| self.partnership.policy.thresholds())
+    }
+
     /// The body with the largest composite share (first in file order on a tie).
     pub fn top_body(&self) -> Option<usize> {
         let c = self.composite.as_ref()?;
@@ -63,7 +74,7 @@ impl Measures<'_> {
 }
 
 /// Compute every measure of `p`, with a note for each absent dimension.
-pub fn measure(p: &Partnership, options: Options) -> Measures<'_> {
+pub fn measure(p: &Partnership, options: ScoreOptions) -> Measures<'_> {
     let board = p.board.as_ref().map(|b| board::power(p, b));
     let dependence = DependenceMatrix::of(p);
     let network = Network::of(p);
@@ -346,7 +357,7 @@ mod tests {
     #[test]
     fn every_dimension_by_hand() {
         let p = crate::load_str(HAND).unwrap();
-        let m = measure(&p, Options::default());
+        let m = measure(&p, ScoreOptions::default());
         // income 300/400, 100/400, 0; staff 10/20, 10/20, 0; contribution all
         // zero, so left out: mean of two fields.
         close(&shares(&m, Dimension::Resources), &[0.625, 0.375, 0.0]);
@@ -377,7 +388,7 @@ mod tests {
     #[test]
     fn findings_of_the_hand_case() {
         let p = crate::load_str(HAND).unwrap();
-        let r = score(&p, Options::default());
+        let r = score(&p, ScoreOptions::default());
         let codes: Vec<(&str, Vec<&str>)> = r
             .findings
             .iter()
@@ -402,7 +413,7 @@ mod tests {
     #[test]
     fn dimensions_without_data_are_absent_with_a_reason() {
         let p = crate::load_str("[[body]]\nid = \"a\"\n[[body]]\nid = \"b\"\n").unwrap();
-        let r = score(&p, Options::default());
+        let r = score(&p, ScoreOptions::default());
         assert!(
             r.bodies
                 .iter()
@@ -430,7 +441,7 @@ mod tests {
             "#,
         )
         .unwrap();
-        let r = score(&p, Options::default());
+        let r = score(&p, ScoreOptions::default());
         let perceived = r.dimensions.iter().find(|d| d.name == "perceived").unwrap();
         assert!(!perceived.present);
         assert!(perceived.note.as_deref().unwrap().contains('b'));
@@ -460,7 +471,7 @@ mod tests {
         .unwrap();
         let m = measure(
             &p,
-            Options {
+            ScoreOptions {
                 voting_index: VotingIndex::ShapleyShubik,
             },
         );
@@ -487,10 +498,10 @@ mod tests {
             "[[body]]\nid = \"a\"\nincome = 5\nposition = 3\n\
              [[body]]\nid = \"b\"\nincome = 1\nposition = 1\n",
         );
-        let m = measure(&p, Options::default());
+        let m = measure(&p, ScoreOptions::default());
         close(m.composite.as_ref().unwrap(), &[19.0 / 24.0, 5.0 / 24.0]);
         let p = huge("[[body]]\nid = \"a\"\nincome = 5\nposition = 3\n");
-        let m = measure(&p, Options::default());
+        let m = measure(&p, ScoreOptions::default());
         assert_eq!(m.composite, Some(vec![1.0]));
     }
 
@@ -503,7 +514,7 @@ mod tests {
                 .unwrap();
         p.bodies[0].income = Some(f64::MAX);
         p.bodies[1].income = Some(1e308);
-        let m = measure(&p, Options::default());
+        let m = measure(&p, ScoreOptions::default());
         let a = f64::MAX / 1e308;
         close(
             &shares(&m, Dimension::Resources),

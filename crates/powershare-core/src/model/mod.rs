@@ -359,6 +359,19 @@ impl Weights {
     }
 }
 
+/// The thresholds that findings use; `None` is the finding's default.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Thresholds {
+    /// Largest allowed Gini of the composite.
+    pub max_composite_gini: Option<f64>,
+    /// Largest allowed composite share of one body.
+    pub max_top_share: Option<f64>,
+    /// Largest allowed share of a body's income from one partner.
+    pub max_dependence: Option<f64>,
+    /// Margin for `power-seat-gap`.
+    pub power_seat_gap: Option<f64>,
+}
+
 /// Thresholds for findings and for `powershare check`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Policy {
@@ -375,6 +388,18 @@ pub struct Policy {
     pub deny: Vec<FindingCode>,
     /// Line of the `[policy]` table.
     pub line: Option<usize>,
+}
+
+impl Policy {
+    /// The thresholds this policy sets for findings.
+    pub fn thresholds(&self) -> Thresholds {
+        Thresholds {
+            max_composite_gini: self.max_composite_gini,
+            max_top_share: self.max_top_share,
+            max_dependence: self.max_dependence,
+            power_seat_gap: self.power_seat_gap,
+        }
+    }
 }
 
 /// A validated partnership.

@@ -238,6 +238,19 @@ fn element<'d>(
     }
 }
 
+/// The scenario that `sets` describe, as the what-if's new side names it
+/// ("what if board.veto=[], funding.0.amount=0"); `None` for no change.
+pub fn scenario(sets: &[Set]) -> Option<String> {
+    if sets.is_empty() {
+        return None;
+    }
+    let changes: Vec<String> = sets
+        .iter()
+        .map(|s| format!("{}={}", s.path, s.value))
+        .collect();
+    Some(format!("what if {}", changes.join(", ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
