@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use powershare::render::diff as render;
-use powershare_core::diff::{self, DirDiff, FileDiff, FileStatus};
-use powershare_core::{ScoreOptions, Report};
+use powershare_core::diff::{self, Comparison, DirDiff, FileDiff};
+use powershare_core::{Report, ScoreOptions};
 use rayon::prelude::*;
 
 use super::args::{DiffArgs, DiffFormat};
@@ -92,22 +92,22 @@ fn dirs(
                         load(&args.new.join(rel), options),
                     ) {
                         (Ok(o), Ok(n)) => (
-                            file(FileStatus::Compared, name(&n), Some(diff::diff(&o, &n))),
+                            file(Comparison::Compared, name(&n), Some(diff::diff(&o, &n))),
                             Vec::new(),
                         ),
                         (o, n) => (
-                            file(FileStatus::Unusable, None, None),
+                            file(Comparison::Unusable, None, None),
                             o.err().into_iter().chain(n.err()).flatten().collect(),
                         ),
                     }
                 }
                 (false, _) => match load(&args.new.join(rel), options) {
-                    Ok(n) => (file(FileStatus::Added, name(&n), None), Vec::new()),
-                    Err(e) => (file(FileStatus::Unusable, None, None), e),
+                    Ok(n) => (file(Comparison::Added, name(&n), None), Vec::new()),
+                    Err(e) => (file(Comparison::Unusable, None, None), e),
                 },
                 (true, false) => match load(&args.old.join(rel), options) {
-                    Ok(o) => (file(FileStatus::Removed, name(&o), None), Vec::new()),
-                    Err(e) => (file(FileStatus::Unusable, None, None), e),
+                    Ok(o) => (file(Comparison::Removed, name(&o), None), Vec::new()),
+                    Err(e) => (file(Comparison::Unusable, None, None), e),
                 },
             }
         })
@@ -116,7 +116,7 @@ fn dirs(
     let mut files = Vec::new();
     for (f, errors) in results {
         super::print_problems(&errors);
-        if f.status == FileStatus::Unusable {
+        if f.status == Comparison::Unusable {
             status = Status::Unusable;
         }
         files.push(f);

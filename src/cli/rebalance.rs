@@ -2,7 +2,7 @@
 
 use powershare::render::rebalance as render;
 use powershare_core::VotingIndex;
-use powershare_core::rebalance::{self, Options, QuotaChoice, Target};
+use powershare_core::rebalance::{self, QuotaChoice, RebalanceOptions, Target};
 
 use super::args::{QuotaRuleArg, RebalanceArgs, RebalanceFormat, VotingIndexArg};
 use super::{Status, files, write_stdout};
@@ -17,7 +17,7 @@ pub fn run(args: &RebalanceArgs) -> anyhow::Result<Status> {
             return Ok(Status::Unusable);
         }
     };
-    let mut options = Options::new(target);
+    let mut options = RebalanceOptions::new(target);
     options.index = match args.index {
         VotingIndexArg::Banzhaf => VotingIndex::Banzhaf,
         VotingIndexArg::ShapleyShubik => VotingIndex::ShapleyShubik,

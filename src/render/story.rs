@@ -174,7 +174,10 @@ mod tests {
 
     fn verdict_of(toml: &str) -> Verdict {
         let p = powershare_core::load_str(toml).expect("valid");
-        verdict(&powershare_core::score(&p, crate::Options::default()))
+        verdict(&powershare_core::score(
+            &p,
+            powershare_core::ScoreOptions::default(),
+        ))
     }
 
     #[test]

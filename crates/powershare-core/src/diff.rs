@@ -331,7 +331,7 @@ pub fn diff(old: &Report, new: &Report) -> Diff {
 /// How a file of a directory comparison fared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum FileStatus {
+pub enum Comparison {
     /// On both sides and compared.
     Compared,
     /// Only in the new directory.
@@ -348,7 +348,7 @@ pub struct FileDiff {
     /// The path relative to the two directories.
     pub path: String,
     /// Compared, added, removed or unusable.
-    pub status: FileStatus,
+    pub status: Comparison,
     /// The partnership's name, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partnership: Option<String>,

@@ -148,7 +148,10 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
             message: "Every partner on the board can block any decision: decisions need everyone's agreement.".into(),
         });
     }
-    let margin = m.thresholds().power_seat_gap.unwrap_or(DEFAULT_POWER_SEAT_GAP);
+    let margin = m
+        .thresholds()
+        .power_seat_gap
+        .unwrap_or(DEFAULT_POWER_SEAT_GAP);
     for &i in &bp.players {
         let Some(power_share) = bp.share_of(i, index) else {
             continue;
@@ -213,7 +216,10 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
 
 fn funding_dependence(m: &Measures, out: &mut Vec<Finding>) {
     let p = m.partnership;
-    let limit = m.thresholds().max_dependence.unwrap_or(DEFAULT_MAX_DEPENDENCE);
+    let limit = m
+        .thresholds()
+        .max_dependence
+        .unwrap_or(DEFAULT_MAX_DEPENDENCE);
     let n = p.bodies.len();
     let mut from = vec![vec![0.0; n]; n];
     for f in &p.funding {
@@ -417,7 +423,10 @@ fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
         .thresholds()
         .max_composite_gini
         .unwrap_or(DEFAULT_MAX_COMPOSITE_GINI);
-    let max_top = m.thresholds().max_top_share.unwrap_or(DEFAULT_MAX_TOP_SHARE);
+    let max_top = m
+        .thresholds()
+        .max_top_share
+        .unwrap_or(DEFAULT_MAX_TOP_SHARE);
     let gini = ineq.gini.unwrap_or(0.0);
     let top_share = c[top];
     let concentrated = gini > max_gini + 1e-12 || top_share > max_top + 1e-12;

@@ -12,7 +12,7 @@ use thiserror::Error;
 
 use crate::measures::voting::decimal::{self, NumberError, format_scaled};
 use crate::measures::voting::monotone::inversions;
-use crate::measures::voting::{self, Index, Options, Rule, VotingError};
+use crate::measures::voting::{self, EngineOptions, Index, Rule, VotingError};
 
 /// Why the calculator cannot run.
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -112,10 +112,10 @@ pub fn calculate(request: &Request<'_>) -> Result<PowerReport, CalculatorError> 
         v.dedup();
         v
     };
-    let options = Options {
+    let options = EngineOptions {
         indices: indices.clone(),
         samples: request.samples,
-        ..Options::default()
+        ..EngineOptions::default()
     };
     let scale = decimal_scale(factor).unwrap_or(0);
     let total: u64 = clause.weights.iter().sum();

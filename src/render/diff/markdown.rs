@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{signed, value};
 use crate::render::check::markdown::escape;
-use powershare_core::diff::{Diff, DirDiff, FileStatus, Presence};
+use powershare_core::diff::{Comparison, Diff, DirDiff, Presence};
 
 fn body(s: &mut String, d: &Diff, level: &str) {
     let period = |p: &Option<String>| p.clone().unwrap_or_else(|| "no period".into());
@@ -99,14 +99,14 @@ pub fn render(d: &Diff) -> String {
 /// A directory comparison.
 pub fn render_dir(d: &DirDiff) -> String {
     let mut s = String::from("## powershare diff\n\n");
-    let count = |st: FileStatus| d.files.iter().filter(|f| f.status == st).count();
+    let count = |st: Comparison| d.files.iter().filter(|f| f.status == st).count();
     let _ = writeln!(
         s,
         "{} compared, {} added, {} removed, {} unusable.\n",
-        count(FileStatus::Compared),
-        count(FileStatus::Added),
-        count(FileStatus::Removed),
-        count(FileStatus::Unusable)
+        count(Comparison::Compared),
+        count(Comparison::Added),
+        count(Comparison::Removed),
+        count(Comparison::Unusable)
     );
     for f in &d.files {
         match (&f.diff, f.status) {
@@ -116,8 +116,8 @@ pub fn render_dir(d: &DirDiff) -> String {
             }
             (None, status) => {
                 let what = match status {
-                    FileStatus::Added => "added",
-                    FileStatus::Removed => "removed",
+                    Comparison::Added => "added",
+                    Comparison::Removed => "removed",
                     _ => "unusable",
                 };
                 let _ = writeln!(s, "- `{}`: {what}\n", f.path.replace('`', "'"));

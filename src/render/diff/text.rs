@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::{signed, value};
 use crate::palette::Palette;
 use crate::render::escape::terminal_text as tt;
-use powershare_core::diff::{Diff, DirDiff, FileStatus, Presence};
+use powershare_core::diff::{Comparison, Diff, DirDiff, Presence};
 
 fn heading(d: &Diff) -> String {
     let period = |p: &Option<String>| p.as_deref().map_or_else(|| "no period".into(), tt);
@@ -110,14 +110,14 @@ pub fn render_dir(d: &DirDiff, palette: &Palette) -> String {
                 Palette::paint(palette.strong, &format!("== {}", tt(&f.path))),
                 render(diff, palette)
             ),
-            (None, FileStatus::Added) => {
+            (None, Comparison::Added) => {
                 format!(
                     "{} {}\n",
                     Palette::paint(palette.good, "added:  "),
                     tt(&f.path)
                 )
             }
-            (None, FileStatus::Removed) => {
+            (None, Comparison::Removed) => {
                 format!(
                     "{} {}\n",
                     Palette::paint(palette.bad, "removed:"),

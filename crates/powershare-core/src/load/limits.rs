@@ -5,7 +5,7 @@
 //! bounded before it is scored: the file's size, the number of bodies, the
 //! entries of every array, the length of every text, the size of every
 //! amount and seat count. The voting engine has its own memory limits
-//! ([`crate::measures::voting::Limits`]) and falls back to sampling beyond them, so
+//! ([`crate::measures::voting::EngineLimits`]) and falls back to sampling beyond them, so
 //! with at most [`MAX_BODIES`] bodies of at most [`MAX_SEATS`] seats each
 //! (10^9 seats in all) no method can exhaust memory or run for hours.
 //!

@@ -11,6 +11,7 @@ pub mod dependence;
 pub mod inequality;
 pub mod network;
 pub mod perceived;
+pub mod random;
 pub mod voting;
 
 use crate::model::{Dimension, Outcome, Partnership, Thresholds};

@@ -1,7 +1,7 @@
 //! Board redesign, the inverse power problem: which seats and quota would
 //! give each body the share of voting power the partnership agreed on?
 //!
-//! [`rebalance`] takes a validated partnership and [`Options`] (a
+//! [`rebalance`] takes a validated partnership and [`RebalanceOptions`] (a
 //! [`Target`], the index, the limits), searches seat allocations and quotas
 //! ([`search`]), evaluates the best designs again with the voting engine
 //! (so the power shown is what `powershare report` would compute for that
@@ -12,15 +12,15 @@
 //! the others none. Bodies without seats today can be given seats: a target
 //! that gives them a share means they need some. Every design keeps today's
 //! double majority (if any); veto bodies keep their veto only with
-//! [`Options::keep_veto`].
+//! [`RebalanceOptions::keep_veto`].
 //!
 //! ```
-//! use powershare::rebalance::{self, Options, Target};
+//! use powershare::rebalance::{self, RebalanceOptions, Target};
 //! let p = powershare::load_str(
 //!     "[[body]]\nid = \"a\"\nseats = 3\n[[body]]\nid = \"b\"\nseats = 1\n[[body]]\nid = \"c\"\nseats = 1\n",
 //! )
 //! .unwrap();
-//! let r = rebalance::rebalance(&p, &Options::new(Target::Equal)).unwrap();
+//! let r = rebalance::rebalance(&p, &RebalanceOptions::new(Target::Equal)).unwrap();
 //! // Today a holds 3 of 5 seats and, with a majority quota of 3, decides alone.
 //! assert!((r.current.as_ref().unwrap().max_gap - 2.0 / 3.0).abs() < 1e-12);
 //! // One seat each with a majority quota gives each a third.
@@ -52,11 +52,11 @@ pub const REBALANCE_FORMAT: u32 = 1;
 pub const CLOSE: f64 = 0.05;
 
 /// Largest board the search considers (`--max-seats`).
-pub const MAX_SEATS: u64 = 5_000;
+pub const MAX_DESIGN_SEATS: u64 = 5_000;
 
 /// What to search for and within which limits.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Options {
+pub struct RebalanceOptions {
     /// The share of power each body should have.
     pub target: Target,
     /// The index power is measured by.
@@ -79,11 +79,11 @@ pub struct Options {
     pub seed: u64,
 }
 
-impl Options {
+impl RebalanceOptions {
     /// Defaults: Banzhaf, today's board size, any proper quota, veto
     /// dropped, the bodies on the board, 3 designs, a thorough search.
     pub fn new(target: Target) -> Self {
-        Options {
+        RebalanceOptions {
             target,
             index: VotingIndex::Banzhaf,
             max_seats: None,
@@ -119,7 +119,7 @@ pub enum RebalanceError {
     TooManySeats {
         /// The limit given.
         max: u64,
-        /// [`MAX_SEATS`].
+        /// [`MAX_DESIGN_SEATS`].
         limit: u64,
     },
     /// More bodies than the evaluator handles.
@@ -205,7 +205,7 @@ pub struct SearchSummary {
 
 /// The limits the designs respect.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Limits {
+pub struct SearchLimits {
     /// Most seats in total.
     pub max_seats: u64,
     /// Quotas allowed: `majority`, `two-thirds` or `any`.
@@ -230,7 +230,7 @@ pub struct Rebalance {
     /// Target share of every body.
     pub target: IdMap<f64>,
     /// The limits searched within.
-    pub limits: Limits,
+    pub limits: SearchLimits,
     /// Today's board, when there is one.
     pub current: Option<Design>,
     /// The best designs found, best first, distinct in power.
@@ -321,7 +321,7 @@ fn design(
 }
 
 /// Search for the designs closest to `options.target`.
-pub fn rebalance(p: &Partnership, options: &Options) -> Result<Rebalance, RebalanceError> {
+pub fn rebalance(p: &Partnership, options: &RebalanceOptions) -> Result<Rebalance, RebalanceError> {
     let shares = options.target.shares(p, options.all_bodies)?;
     let players: Vec<usize> = (0..p.bodies.len()).filter(|&i| shares[i] > 0.0).collect();
     let n = players.len();
@@ -345,10 +345,10 @@ pub fn rebalance(p: &Partnership, options: &Options) -> Result<Rebalance, Rebala
             needed: n,
         });
     }
-    if max_seats > MAX_SEATS {
+    if max_seats > MAX_DESIGN_SEATS {
         return Err(RebalanceError::TooManySeats {
             max: max_seats,
-            limit: MAX_SEATS,
+            limit: MAX_DESIGN_SEATS,
         });
     }
     let mut notes = Vec::new();
@@ -475,7 +475,7 @@ pub fn rebalance(p: &Partnership, options: &Options) -> Result<Rebalance, Rebala
                 .zip(shares.iter().copied())
                 .collect(),
         ),
-        limits: Limits {
+        limits: SearchLimits {
             max_seats,
             quota_rule: options.quota.name(),
             keep_veto: options.keep_veto,

@@ -31,6 +31,7 @@
 use std::ops::RangeInclusive;
 
 use super::evaluate::{self, Game};
+use crate::measures::random::SplitMix64;
 use crate::measures::voting::VotingIndex;
 
 /// Gaps are compared in units of 1e-9.
@@ -236,24 +237,6 @@ impl Pool {
     }
 }
 
-/// A tiny seeded generator (SplitMix64): the same seed gives the same search.
-#[derive(Debug)]
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 struct Searcher<'s> {
     space: &'s Space,
     pool: Pool,
@@ -422,33 +405,33 @@ impl Searcher<'_> {
 
     /// A random allocation: a random total, each seat beyond the first
     /// given to a random body.
-    fn random(&self, rng: &mut Rng) -> Vec<u64> {
+    fn random(&self, rng: &mut SplitMix64) -> Vec<u64> {
         let n = self.n();
         let spare = self.space.max_seats - n as u64;
         let mut out = vec![1u64; n];
-        for _ in 0..rng.below(spare as usize + 1) {
-            out[rng.below(n)] += 1;
+        for _ in 0..rng.index(spare as usize + 1) {
+            out[rng.index(n)] += 1;
         }
         out
     }
 
     /// A random kick: a few seats moved, added or removed.
-    fn kick(&self, seats: &[u64], rng: &mut Rng) -> Vec<u64> {
+    fn kick(&self, seats: &[u64], rng: &mut SplitMix64) -> Vec<u64> {
         let n = self.n();
         let mut out = seats.to_vec();
-        let moves = 1 + rng.below((n / 2).max(3));
+        let moves = 1 + rng.index((n / 2).max(3));
         for _ in 0..moves {
             let total: u64 = out.iter().sum();
-            match rng.below(4) {
-                0 if total < self.space.max_seats => out[rng.below(n)] += 1,
+            match rng.index(4) {
+                0 if total < self.space.max_seats => out[rng.index(n)] += 1,
                 1 => {
-                    let d = rng.below(n);
+                    let d = rng.index(n);
                     if out[d] > 1 {
                         out[d] -= 1;
                     }
                 }
                 _ => {
-                    let (d, r) = (rng.below(n), rng.below(n));
+                    let (d, r) = (rng.index(n), rng.index(n));
                     if out[d] > 1 && d != r {
                         out[d] -= 1;
                         out[r] += 1;
@@ -471,7 +454,7 @@ impl Searcher<'_> {
                 best = Some(found);
             }
         }
-        let mut rng = Rng(seed);
+        let mut rng = SplitMix64(seed);
         let mut idle = 0;
         let mut idle_since = self.work;
         let mut round = 0usize;
@@ -488,7 +471,7 @@ impl Searcher<'_> {
             let start = match round % 3 {
                 0 => best.as_ref().map(|b| self.kick(&b.1, &mut rng)),
                 1 if !self.pool.entries.is_empty() => {
-                    let k = rng.below(self.pool.entries.len());
+                    let k = rng.index(self.pool.entries.len());
                     let base = self.pool.entries[k].seats.clone();
                     Some(self.kick(&base, &mut rng))
                 }

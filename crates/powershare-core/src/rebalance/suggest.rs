@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::{Design, Effort, Options, QuotaChoice, Target, rebalance};
+use super::{Design, Effort, QuotaChoice, RebalanceOptions, Target, rebalance};
 use crate::measures::voting::VotingIndex;
 use crate::model::Partnership;
 
@@ -39,7 +39,7 @@ pub struct Suggestion {
 /// seats at most.
 pub fn suggest(p: &Partnership, index: VotingIndex) -> Option<Suggestion> {
     let board = p.board.as_ref()?;
-    let mut options = Options::new(Target::Equal);
+    let mut options = RebalanceOptions::new(Target::Equal);
     options.index = index;
     options.quota = QuotaChoice::Any;
     options.top = 1;

@@ -8,14 +8,14 @@
 //! division of each index. The cost is O(2^n · clauses · log n) time (the
 //! log n finds a clause's critical members by binary search over its sorted
 //! weights) and O(n²) memory, so it is used up to
-//! [`Limits::enumeration_players`](super::Limits) players (25 by default:
+//! [`EngineLimits::enumeration_players`](super::EngineLimits) players (25 by default:
 //! n = 25 with two or three clauses takes about 0.4 s in a release build on
 //! one core). It is also the brute-force oracle the faster methods are
 //! tested against.
 
 use num_bigint::BigUint;
 
-use super::{Method, Options, PlayerPower, Rule, VotingPower};
+use super::{EngineOptions, Method, PlayerPower, Rule, VotingPower};
 
 /// Computes every index in [`PlayerPower`] exactly, by enumerating all 2^n
 /// coalitions of `rule`, which must be valid ([`Rule::validate`]) and have at
@@ -23,7 +23,7 @@ use super::{Method, Options, PlayerPower, Rule, VotingPower};
 ///
 /// Cost: O(2^n · clauses · log n) time, O(n²) memory; no allocation per
 /// coalition. About 0.4 s at n = 25 with two clauses (release build).
-pub fn power(rule: &Rule, options: &Options) -> VotingPower {
+pub fn power(rule: &Rule, options: &EngineOptions) -> VotingPower {
     let _ = options;
     assert!(rule.players <= 32, "enumeration handles at most 32 players");
     Enumerator::new(rule).run().into_power(rule)

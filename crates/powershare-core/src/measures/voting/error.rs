@@ -10,7 +10,7 @@ pub enum VotingError {
     #[error("the rule has no players; voting power needs at least 1 player")]
     NoPlayers,
     /// Too many players for the method that was asked for (only
-    /// [`Limits::enumeration_players`](super::Limits) when every other
+    /// [`EngineLimits::enumeration_players`](super::EngineLimits) when every other
     /// method is out of budget).
     #[error(
         "the rule has {players} players; exact enumeration handles at most {max} (2^{max} coalitions)"

@@ -9,7 +9,7 @@
 //! [`power`] picks the method by the shape and size of the rule
 //! ([`Method`]):
 //!
-//! - up to [`Limits::enumeration_players`] players (25): every coalition is
+//! - up to [`EngineLimits::enumeration_players`] players (25): every coalition is
 //!   enumerated ([`enumerate`]); every index is exact;
 //! - one weighted clause: generating functions ([`mod@weighted`]), exact counts
 //!   in big integers for Banzhaf, Coleman and Holler, Gauss-Legendre
@@ -146,7 +146,7 @@ impl Index {
 /// Work and memory [`power`] may spend before it falls back to a cheaper
 /// method or leaves an index `null` with a note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Limits {
+pub struct EngineLimits {
     /// Enumerate every coalition up to this many players.
     pub enumeration_players: usize,
     /// Elementary operations (one limb or one float update) allowed for one
@@ -156,7 +156,7 @@ pub struct Limits {
     pub memory: u64,
 }
 
-impl Default for Limits {
+impl Default for EngineLimits {
     fn default() -> Self {
         Self {
             enumeration_players: MAX_ENUMERATION_PLAYERS,
@@ -168,30 +168,30 @@ impl Default for Limits {
 
 /// What [`power_with`] computes and how much it may spend.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Options {
+pub struct EngineOptions {
     /// The indices wanted. Swings, Banzhaf, Penrose and Coleman come from
     /// the same counts and are always computed; the others only when asked.
     pub indices: Vec<Index>,
     /// Budgets.
-    pub limits: Limits,
+    pub limits: EngineLimits,
     /// Monte Carlo: coalitions and orderings sampled (each).
     pub samples: u64,
     /// Monte Carlo: seed of the random stream (same seed, same output).
     pub seed: u64,
 }
 
-impl Default for Options {
+impl Default for EngineOptions {
     fn default() -> Self {
         Self {
             indices: Index::ALL.to_vec(),
-            limits: Limits::default(),
+            limits: EngineLimits::default(),
             samples: 200_000,
             seed: 0x5eed_1958,
         }
     }
 }
 
-impl Options {
+impl EngineOptions {
     /// Whether `index` was asked for.
     pub fn wants(&self, index: Index) -> bool {
         self.indices.contains(&index)
@@ -322,13 +322,13 @@ pub fn weighted(weights: &[u64], quota: u64) -> Rule {
     Rule::new(weights.len(), vec![Clause::new(weights.to_vec(), quota)])
 }
 
-/// Computes every index in [`PlayerPower`] with the default [`Options`].
+/// Computes every index in [`PlayerPower`] with the default [`EngineOptions`].
 ///
 /// Errors: whatever [`Rule::validate`] reports (no players, a clause of the
 /// wrong length, a clause total above `u64::MAX`, a quota above its clause's
 /// total so that nothing can win).
 pub fn power(rule: &Rule) -> Result<VotingPower, VotingError> {
-    power_with(rule, &Options::default())
+    power_with(rule, &EngineOptions::default())
 }
 
 /// Computes the indices in `options.indices` (plus the swing-based ones,
@@ -339,7 +339,7 @@ pub fn power(rule: &Rule) -> Result<VotingPower, VotingError> {
 ///    [`mod@weighted`], if its counting tables fit the limits;
 /// 3. several clauses: [`vector`], if the product of the quotas fits;
 /// 4. otherwise [`montecarlo`].
-pub fn power_with(rule: &Rule, options: &Options) -> Result<VotingPower, VotingError> {
+pub fn power_with(rule: &Rule, options: &EngineOptions) -> Result<VotingPower, VotingError> {
     rule.validate()?;
     let n = rule.players;
     if n <= options.limits.enumeration_players {

@@ -38,12 +38,12 @@
 //! are summed in node order, so the output does not depend on the number of
 //! threads.
 
-use super::Options;
+use super::EngineOptions;
 use super::weighted::Game;
 
 /// Shapley-Shubik index of one player of each class of `game`, or `None`
 /// if the quadrature would exceed `options.limits.work` table updates.
-pub(crate) fn weighted(game: &Game, options: &Options) -> Option<Vec<f64>> {
+pub(crate) fn weighted(game: &Game, options: &EngineOptions) -> Option<Vec<f64>> {
     let plan = Plan::new(game);
     if plan.cost() > options.limits.work {
         return None;
@@ -327,7 +327,7 @@ fn tail(g: &Game, p: f64, a: f64, sign: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::measures::voting::weighted::reduce;
-    use crate::measures::voting::{Clause, Options, enumerate, weighted};
+    use crate::measures::voting::{Clause, EngineOptions, enumerate, weighted};
     use proptest::prelude::*;
 
     #[test]
@@ -377,9 +377,9 @@ mod tests {
             let total: u64 = w.iter().sum();
             let q = raw % total + 1;
             let rule = weighted(&w, q);
-            let want = enumerate::power(&rule, &Options::default());
+            let want = enumerate::power(&rule, &EngineOptions::default());
             let (game, class) = reduce(&rule.clauses[0]);
-            let ss = super::weighted(&game, &Options::default()).unwrap();
+            let ss = super::weighted(&game, &EngineOptions::default()).unwrap();
             for (i, pp) in want.players.iter().enumerate() {
                 let got = ss[class[i].unwrap()];
                 let want = pp.shapley_shubik.unwrap();

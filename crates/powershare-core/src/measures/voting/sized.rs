@@ -31,14 +31,14 @@
 //! normalised over all players. Counts are `f64` (they stay below 2^n, so
 //! n is capped at 1,000); every term is non-negative, so the relative error
 //! is at most about (3n + q)·2^-53. Time O(n²·q), memory one table per
-//! class, so this runs only when that fits [`Limits`](super::Limits).
+//! class, so this runs only when that fits [`EngineLimits`](super::EngineLimits).
 
-use super::Options;
+use super::EngineOptions;
 use super::weighted::Game;
 
 /// Deegan-Packel and Johnston of one player of each class, or `None` when
 /// the tables exceed the limits (or n > 1,000).
-pub(crate) fn indices(game: &Game, options: &Options) -> Option<(Vec<f64>, Vec<f64>)> {
+pub(crate) fn indices(game: &Game, options: &EngineOptions) -> Option<(Vec<f64>, Vec<f64>)> {
     let n = game.players();
     let q = usize::try_from(game.quota).ok()?;
     let d_count = game.weights.len();
@@ -247,9 +247,9 @@ mod tests {
             prop_assume!(total > 0);
             let q = raw % total + 1;
             let rule = weighted(&w, q);
-            let want = enumerate::power(&rule, &Options::default());
+            let want = enumerate::power(&rule, &EngineOptions::default());
             let (game, class) = reduce(&Clause::new(w.clone(), q));
-            let (dp, johnston) = indices(&game, &Options::default()).unwrap();
+            let (dp, johnston) = indices(&game, &EngineOptions::default()).unwrap();
             for (i, pp) in want.players.iter().enumerate() {
                 let (d, j) = class[i].map_or((0.0, 0.0), |c| (dp[c], johnston[c]));
                 prop_assert!((d - pp.deegan_packel.unwrap()).abs() < 1e-13,

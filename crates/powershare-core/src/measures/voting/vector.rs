@@ -26,7 +26,7 @@ use num_bigint::BigUint;
 use num_traits::Zero;
 
 use super::limbs::{self, Table, ratio, scaled};
-use super::{Index, Method, Options, PlayerPower, Rule, VotingPower, veto_and_dictator};
+use super::{EngineOptions, Index, Method, PlayerPower, Rule, VotingPower, veto_and_dictator};
 
 /// The capped state space of the binding clauses of a rule.
 struct Space {
@@ -100,7 +100,7 @@ impl Space {
 
 /// Every index it can compute exactly for `rule` (at least two binding
 /// clauses), or `None` when the state space exceeds the limits.
-pub fn power(rule: &Rule, options: &Options) -> Option<VotingPower> {
+pub fn power(rule: &Rule, options: &EngineOptions) -> Option<VotingPower> {
     let n = rule.players;
     let width = Table::width_for_bits(n);
     let limits = &options.limits;
@@ -340,8 +340,8 @@ mod tests {
         #[test]
         fn agrees_with_enumeration(rule in arb_rule()) {
             prop_assume!(rule.clauses.iter().filter(|c| c.quota > 0).count() >= 2);
-            let want = enumerate::power(&rule, &Options::default());
-            let got = power(&rule, &Options::default()).unwrap();
+            let want = enumerate::power(&rule, &EngineOptions::default());
+            let got = power(&rule, &EngineOptions::default()).unwrap();
             prop_assert_eq!(&got.winning_coalitions, &want.winning_coalitions);
             prop_assert_eq!(&got.total_swings, &want.total_swings);
             for (g, w) in got.players.iter().zip(&want.players) {

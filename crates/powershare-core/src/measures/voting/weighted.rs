@@ -33,7 +33,7 @@ use num_traits::Zero;
 
 use super::limbs::{self, Table, ratio, scaled};
 use super::{
-    Clause, Index, Method, Options, PlayerPower, Rule, VotingPower, shapley, sized,
+    Clause, EngineOptions, Index, Method, PlayerPower, Rule, VotingPower, shapley, sized,
     veto_and_dictator,
 };
 
@@ -116,7 +116,7 @@ pub(crate) struct Swings {
 
 /// Swings per class and |W|, or `None` if the table would exceed the
 /// limits. Counts are over the players with weight > 0 only.
-pub(crate) fn swings(game: &Game, options: &Options) -> Option<Swings> {
+pub(crate) fn swings(game: &Game, options: &EngineOptions) -> Option<Swings> {
     let n = game.players();
     let dual = game.total - game.quota + 1;
     let q = game.quota.min(dual);
@@ -164,7 +164,7 @@ pub(crate) fn swings(game: &Game, options: &Options) -> Option<Swings> {
 
 /// Whether a table of `len` entries of `width` limbs, updated once per
 /// player, fits the limits (`copies` tables at once).
-fn affordable(len: usize, width: usize, n: usize, copies: u64, options: &Options) -> bool {
+fn affordable(len: usize, width: usize, n: usize, copies: u64, options: &EngineOptions) -> bool {
     let cells = len as u64 * width as u64;
     let work = cells.saturating_mul(n as u64);
     work <= options.limits.work && cells.saturating_mul(8 * copies) <= options.limits.memory
@@ -172,7 +172,7 @@ fn affordable(len: usize, width: usize, n: usize, copies: u64, options: &Options
 
 /// |M_i| per class and |M|, by the backward sweep in the module docs, or
 /// `None` if over the limits.
-pub(crate) fn minimal(game: &Game, options: &Options) -> Option<(Vec<BigUint>, BigUint)> {
+pub(crate) fn minimal(game: &Game, options: &EngineOptions) -> Option<(Vec<BigUint>, BigUint)> {
     let n = game.players();
     let q = usize::try_from(game.quota).ok()?;
     let width = Table::width_for_bits(n);
@@ -239,7 +239,7 @@ pub(crate) fn minimal(game: &Game, options: &Options) -> Option<(Vec<BigUint>, B
 
 /// Every index of the single clause `clause` (quota >= 1) of `rule`, or
 /// `None` when the counting tables exceed the limits.
-pub fn power(clause: &Clause, options: &Options) -> Option<VotingPower> {
+pub fn power(clause: &Clause, options: &EngineOptions) -> Option<VotingPower> {
     let n = clause.weights.len();
     let (game, class) = reduce(clause);
     let zeros = n - game.players();
@@ -372,10 +372,10 @@ mod tests {
         // of 1; swings 10 (big), 6 (medium), 0 (L); |W| = 14; |M| = 4 with
         // 3 memberships per big and per medium.
         let (game, _) = reduce(&Clause::new(vec![4, 4, 4, 2, 2, 1], 12));
-        let s = swings(&game, &Options::default()).unwrap();
+        let s = swings(&game, &EngineOptions::default()).unwrap();
         assert_eq!(s.per_class, [big(10), big(6), big(0)]);
         assert_eq!(s.winning, big(14));
-        let (per, total) = minimal(&game, &Options::default()).unwrap();
+        let (per, total) = minimal(&game, &EngineOptions::default()).unwrap();
         assert_eq!(per, [big(3), big(3), big(0)]);
         assert_eq!(total, big(4));
     }
@@ -399,8 +399,8 @@ mod tests {
         #[test]
         fn agrees_with_enumeration(clause in arb_game()) {
             let rule = rule_of(&clause.weights, clause.quota);
-            let want = enumerate::power(&rule, &Options::default());
-            let got = power(&clause, &Options::default()).unwrap();
+            let want = enumerate::power(&rule, &EngineOptions::default());
+            let got = power(&clause, &EngineOptions::default()).unwrap();
             prop_assert_eq!(&got.winning_coalitions, &want.winning_coalitions);
             prop_assert_eq!(&got.minimal_winning_coalitions, &want.minimal_winning_coalitions);
             prop_assert_eq!(&got.total_swings, &want.total_swings);
