@@ -145,12 +145,12 @@ pub fn voting(r: &Report, label: Label) -> Option<Table> {
             label.of(r, &b.id).to_string(),
             v.seats.to_string(),
             pct(v.seat_share),
-            num(v.banzhaf),
-            num(v.shapley_shubik),
-            num(v.banzhaf_absolute),
-            num(v.holler),
-            num(v.deegan_packel),
-            num(v.johnston),
+            num(v.indices.banzhaf),
+            num(v.indices.shapley_shubik),
+            num(v.indices.banzhaf_absolute),
+            num(v.indices.holler),
+            num(v.indices.deegan_packel),
+            num(v.indices.johnston),
             flags(v).join(", "),
         ]);
     }

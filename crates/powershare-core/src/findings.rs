@@ -116,7 +116,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
                 evidence: Ordered(vec![
                     ("seats", seats),
                     ("total_seats", total),
-                    ("banzhaf", pp.banzhaf.unwrap_or(0.0)),
+                    ("banzhaf", pp.indices.banzhaf.unwrap_or(0.0)),
                 ]),
                 message: format!(
                     "{} can block every decision on its own: nothing passes without its yes.",

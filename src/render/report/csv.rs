@@ -24,6 +24,7 @@ use std::collections::HashMap;
 
 use crate::render::escape::csv_text;
 use powershare_core::Report;
+use powershare_core::measures::voting::PowerIndices;
 use powershare_core::model::Dimension;
 
 /// Which CSV table to write.
@@ -96,21 +97,12 @@ fn lead(r: &Report) -> Vec<String> {
     ]
 }
 
+/// The voting columns before and after the eight indices
+/// ([`PowerIndices::NAMES`]).
+const VOTING_BEFORE: &[&str] = &["seats", "seat_share"];
+const VOTING_AFTER: &[&str] = &["swings", "veto", "dictator", "dummy"];
+
 const BODY_FIGURES: &[&str] = &[
-    "seats",
-    "seat_share",
-    "banzhaf",
-    "banzhaf_absolute",
-    "shapley_shubik",
-    "holler",
-    "deegan_packel",
-    "johnston",
-    "coleman_prevent",
-    "coleman_initiate",
-    "swings",
-    "veto",
-    "dictator",
-    "dummy",
     "depends_on_others",
     "others_depend_on_it",
     "network_strength",
@@ -125,6 +117,9 @@ const BODY_FIGURES: &[&str] = &[
 fn bodies_header() -> Vec<String> {
     let mut h = strings(&["partnership", "period", "id", "name", "sector", "composite"]);
     h.extend(Dimension::ALL.iter().map(|d| d.name().to_string()));
+    h.extend(strings(VOTING_BEFORE));
+    h.extend(strings(&PowerIndices::NAMES));
+    h.extend(strings(VOTING_AFTER));
     h.extend(strings(BODY_FIGURES));
     h
 }
@@ -150,23 +145,20 @@ fn bodies_rows(r: &Report) -> Vec<Vec<String>> {
                     .map(|d| opt(b.shares.get(d.name()).copied())),
             );
             match &b.voting {
-                Some(v) => row.extend([
-                    v.seats.to_string(),
-                    number(v.seat_share),
-                    opt(v.banzhaf),
-                    opt(v.banzhaf_absolute),
-                    opt(v.shapley_shubik),
-                    opt(v.holler),
-                    opt(v.deegan_packel),
-                    opt(v.johnston),
-                    opt(v.coleman_prevent),
-                    opt(v.coleman_initiate),
-                    v.swings.map_or_else(String::new, |x| x.to_string()),
-                    bool_cell(v.veto),
-                    bool_cell(v.dictator),
-                    bool_cell(v.dummy),
-                ]),
-                None => row.extend(std::iter::repeat_n(String::new(), 14)),
+                Some(v) => {
+                    row.extend([v.seats.to_string(), number(v.seat_share)]);
+                    row.extend(v.indices.values().map(opt));
+                    row.extend([
+                        v.swings.map_or_else(String::new, |x| x.to_string()),
+                        bool_cell(v.veto),
+                        bool_cell(v.dictator),
+                        bool_cell(v.dummy),
+                    ]);
+                }
+                None => row.extend(std::iter::repeat_n(
+                    String::new(),
+                    VOTING_BEFORE.len() + PowerIndices::NAMES.len() + VOTING_AFTER.len(),
+                )),
             }
             match &b.dependence {
                 Some(d) => row.extend([number(d.on_others), number(d.of_others)]),

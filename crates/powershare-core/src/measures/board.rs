@@ -12,7 +12,7 @@ use num_bigint::BigUint;
 use num_traits::ToPrimitive;
 use serde::Serialize;
 
-use crate::measures::voting::{self, Clause, Method, PlayerPower, Rule, VotingPower};
+use crate::measures::voting::{self, Clause, Method, PlayerPower, PowerIndices, Rule, VotingPower};
 
 /// Voting power of the bodies on a board.
 #[derive(Debug, Clone, PartialEq)]
@@ -94,8 +94,8 @@ impl BoardPower {
     pub fn share_of(&self, i: usize, index: VotingIndex) -> Option<f64> {
         let pp = self.player(i)?;
         match index {
-            VotingIndex::Banzhaf => pp.banzhaf,
-            VotingIndex::ShapleyShubik => pp.shapley_shubik,
+            VotingIndex::Banzhaf => pp.indices.banzhaf,
+            VotingIndex::ShapleyShubik => pp.indices.shapley_shubik,
         }
     }
 
@@ -119,14 +119,7 @@ impl BoardPower {
             Some(pp) => BodyVoting {
                 seats,
                 seat_share,
-                banzhaf: pp.banzhaf,
-                banzhaf_absolute: pp.banzhaf_absolute,
-                shapley_shubik: pp.shapley_shubik,
-                holler: pp.holler,
-                deegan_packel: pp.deegan_packel,
-                johnston: pp.johnston,
-                coleman_prevent: pp.coleman_prevent,
-                coleman_initiate: pp.coleman_initiate,
+                indices: pp.indices,
                 // null when above u64::MAX (boards of more than 64 bodies).
                 swings: pp.swings.as_ref().and_then(ToPrimitive::to_u64),
                 veto: pp.veto,
@@ -137,23 +130,17 @@ impl BoardPower {
             // dummy. Each index is 0 where it was computed for the players
             // and null where it was not, as theirs are.
             None => {
-                let zero = |get: fn(&PlayerPower) -> Option<f64>| {
-                    self.power
-                        .as_ref()
-                        .filter(|v| v.players.iter().any(|pp| get(pp).is_some()))
-                        .map(|_| 0.0)
-                };
+                // Each index is 0 where some player has it.
+                let mut computed = [false; 8];
+                for pp in self.power.iter().flat_map(|v| &v.players) {
+                    for (c, v) in computed.iter_mut().zip(pp.indices.values()) {
+                        *c |= v.is_some();
+                    }
+                }
                 BodyVoting {
                     seats,
                     seat_share,
-                    banzhaf: zero(|pp| pp.banzhaf),
-                    banzhaf_absolute: zero(|pp| pp.banzhaf_absolute),
-                    shapley_shubik: zero(|pp| pp.shapley_shubik),
-                    holler: zero(|pp| pp.holler),
-                    deegan_packel: zero(|pp| pp.deegan_packel),
-                    johnston: zero(|pp| pp.johnston),
-                    coleman_prevent: zero(|pp| pp.coleman_prevent),
-                    coleman_initiate: zero(|pp| pp.coleman_initiate),
+                    indices: PowerIndices::from_values(computed.map(|c| c.then_some(0.0))),
                     swings: self
                         .power
                         .as_ref()
@@ -198,22 +185,9 @@ pub struct BodyVoting {
     pub seats: u64,
     /// Seats / total seats.
     pub seat_share: f64,
-    /// Normalised Banzhaf.
-    pub banzhaf: Option<f64>,
-    /// Penrose (absolute) Banzhaf.
-    pub banzhaf_absolute: Option<f64>,
-    /// Shapley-Shubik.
-    pub shapley_shubik: Option<f64>,
-    /// Holler public good index.
-    pub holler: Option<f64>,
-    /// Deegan-Packel.
-    pub deegan_packel: Option<f64>,
-    /// Johnston.
-    pub johnston: Option<f64>,
-    /// Coleman power to prevent action.
-    pub coleman_prevent: Option<f64>,
-    /// Coleman power to initiate action.
-    pub coleman_initiate: Option<f64>,
+    /// The eight indices (`null` where not computed).
+    #[serde(flatten)]
+    pub indices: PowerIndices,
     /// Number of swings.
     pub swings: Option<u64>,
     /// Can block every decision alone.

@@ -21,9 +21,9 @@ type Measure = (
 
 const MEASURES: [Measure; 3] = [
     ("seat share", "m-seats", |v| v.seat_share),
-    ("Banzhaf", "m-banzhaf", |v| v.banzhaf.unwrap_or(0.0)),
+    ("Banzhaf", "m-banzhaf", |v| v.indices.banzhaf.unwrap_or(0.0)),
     ("Shapley-Shubik", "m-ss", |v| {
-        v.shapley_shubik.unwrap_or(0.0)
+        v.indices.shapley_shubik.unwrap_or(0.0)
     }),
 ];
 

@@ -15,7 +15,7 @@
 
 use num_bigint::BigUint;
 
-use super::{EngineOptions, Method, PlayerPower, Rule, VotingPower};
+use super::{EngineOptions, Method, PlayerPower, PowerIndices, Rule, VotingPower};
 
 /// Computes every index in [`PlayerPower`] exactly, by enumerating all 2^n
 /// coalitions of `rule`, which must be valid ([`Rule::validate`]) and have at
@@ -226,16 +226,18 @@ impl Counts {
                 let veto = !rule.wins(full & !(1 << i));
                 PlayerPower {
                     swings: Some(BigUint::from(eta)),
-                    banzhaf: fraction(eta, total_swings),
-                    banzhaf_absolute: Some(eta as f64 / half),
-                    shapley_shubik: Some(exact_ratio(ss_num, factorial[n])),
-                    holler: fraction(memberships[i], total_memberships),
-                    deegan_packel: (!self.empty_wins)
-                        .then(|| exact_ratio(dp_num, u128::from(self.minimal) * lcm)),
-                    johnston: (johnston_total > 0)
-                        .then(|| exact_ratio(johnston[i], johnston_total)),
-                    coleman_prevent: fraction(eta, self.winning),
-                    coleman_initiate: fraction(eta, losing),
+                    indices: PowerIndices {
+                        banzhaf: fraction(eta, total_swings),
+                        banzhaf_absolute: Some(eta as f64 / half),
+                        shapley_shubik: Some(exact_ratio(ss_num, factorial[n])),
+                        holler: fraction(memberships[i], total_memberships),
+                        deegan_packel: (!self.empty_wins)
+                            .then(|| exact_ratio(dp_num, u128::from(self.minimal) * lcm)),
+                        johnston: (johnston_total > 0)
+                            .then(|| exact_ratio(johnston[i], johnston_total)),
+                        coleman_prevent: fraction(eta, self.winning),
+                        coleman_initiate: fraction(eta, losing),
+                    },
                     dictator: veto && rule.wins(1 << i),
                     veto,
                     dummy: eta == 0,

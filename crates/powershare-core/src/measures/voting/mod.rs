@@ -131,14 +131,14 @@ impl Index {
     /// The value of this index for `p`.
     pub fn of(self, p: &PlayerPower) -> Option<f64> {
         match self {
-            Index::Banzhaf => p.banzhaf,
-            Index::BanzhafAbsolute => p.banzhaf_absolute,
-            Index::ShapleyShubik => p.shapley_shubik,
-            Index::Holler => p.holler,
-            Index::DeeganPackel => p.deegan_packel,
-            Index::Johnston => p.johnston,
-            Index::ColemanPrevent => p.coleman_prevent,
-            Index::ColemanInitiate => p.coleman_initiate,
+            Index::Banzhaf => p.indices.banzhaf,
+            Index::BanzhafAbsolute => p.indices.banzhaf_absolute,
+            Index::ShapleyShubik => p.indices.shapley_shubik,
+            Index::Holler => p.indices.holler,
+            Index::DeeganPackel => p.indices.deegan_packel,
+            Index::Johnston => p.indices.johnston,
+            Index::ColemanPrevent => p.indices.coleman_prevent,
+            Index::ColemanInitiate => p.indices.coleman_initiate,
         }
     }
 }
@@ -223,6 +223,29 @@ pub struct PlayerPower {
     /// decimal string, since it can exceed what JSON numbers hold exactly.
     #[serde(serialize_with = "serialize_count")]
     pub swings: Option<BigUint>,
+    /// The eight indices.
+    #[serde(flatten)]
+    pub indices: PowerIndices,
+    /// Dictator: a coalition wins iff it contains this player ({i} wins and
+    /// i is a veto player). At most one player is a dictator. Always exact.
+    pub dictator: bool,
+    /// Veto player: in every winning coalition (all players but this one
+    /// lose). Always exact.
+    pub veto: bool,
+    /// Dummy: no swing at all, so zero power in every index. Under Monte
+    /// Carlo only a player with weight 0 in every clause is flagged.
+    pub dummy: bool,
+    /// Standard errors of the estimates, under Monte Carlo only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub standard_errors: Option<StandardErrors>,
+}
+
+/// The eight voting-power indices of one player, defined once: the players
+/// of the engine and the bodies of a report carry this (flattened into
+/// their JSON). `None` where an index is undefined for the game or was not
+/// computed.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
+pub struct PowerIndices {
     /// Normalised Banzhaf index eta_i / sum_j eta_j, in [0, 1], summing to 1
     /// over players. `None` if nobody has a swing.
     pub banzhaf: Option<f64>,
@@ -254,18 +277,58 @@ pub struct PlayerPower {
     /// losing coalitions that this player turns into winning ones by joining.
     /// In [0, 1]. `None` if every coalition wins.
     pub coleman_initiate: Option<f64>,
-    /// Dictator: a coalition wins iff it contains this player ({i} wins and
-    /// i is a veto player). At most one player is a dictator. Always exact.
-    pub dictator: bool,
-    /// Veto player: in every winning coalition (all players but this one
-    /// lose). Always exact.
-    pub veto: bool,
-    /// Dummy: no swing at all, so zero power in every index. Under Monte
-    /// Carlo only a player with weight 0 in every clause is flagged.
-    pub dummy: bool,
-    /// Standard errors of the estimates, under Monte Carlo only.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub standard_errors: Option<StandardErrors>,
+}
+
+impl PowerIndices {
+    /// The indices' names, in field (and JSON) order.
+    pub const NAMES: [&'static str; 8] = [
+        "banzhaf",
+        "banzhaf_absolute",
+        "shapley_shubik",
+        "holler",
+        "deegan_packel",
+        "johnston",
+        "coleman_prevent",
+        "coleman_initiate",
+    ];
+
+    /// The values, in [`PowerIndices::NAMES`] order.
+    pub fn values(&self) -> [Option<f64>; 8] {
+        [
+            self.banzhaf,
+            self.banzhaf_absolute,
+            self.shapley_shubik,
+            self.holler,
+            self.deegan_packel,
+            self.johnston,
+            self.coleman_prevent,
+            self.coleman_initiate,
+        ]
+    }
+
+    /// The indices from values in [`PowerIndices::NAMES`] order.
+    pub fn from_values(v: [Option<f64>; 8]) -> Self {
+        let [
+            banzhaf,
+            banzhaf_absolute,
+            shapley_shubik,
+            holler,
+            deegan_packel,
+            johnston,
+            coleman_prevent,
+            coleman_initiate,
+        ] = v;
+        PowerIndices {
+            banzhaf,
+            banzhaf_absolute,
+            shapley_shubik,
+            holler,
+            deegan_packel,
+            johnston,
+            coleman_prevent,
+            coleman_initiate,
+        }
+    }
 }
 
 /// Standard errors of Monte Carlo estimates (one standard deviation of the
@@ -370,14 +433,16 @@ pub(crate) fn every_coalition_wins(n: usize, method: Method) -> VotingPower {
         players: (0..n)
             .map(|_| PlayerPower {
                 swings: Some(zero.clone()),
-                banzhaf: None,
-                banzhaf_absolute: Some(0.0),
-                shapley_shubik: Some(0.0),
-                holler: None,
-                deegan_packel: None,
-                johnston: None,
-                coleman_prevent: Some(0.0),
-                coleman_initiate: None,
+                indices: PowerIndices {
+                    banzhaf: None,
+                    banzhaf_absolute: Some(0.0),
+                    shapley_shubik: Some(0.0),
+                    holler: None,
+                    deegan_packel: None,
+                    johnston: None,
+                    coleman_prevent: Some(0.0),
+                    coleman_initiate: None,
+                },
                 dictator: false,
                 veto: false,
                 dummy: true,

@@ -19,7 +19,8 @@
 //! not promise a stable stream for their fast generators.
 
 use super::{
-    EngineOptions, Method, PlayerPower, Rule, StandardErrors, VotingPower, veto_and_dictator,
+    EngineOptions, Method, PlayerPower, PowerIndices, Rule, StandardErrors, VotingPower,
+    veto_and_dictator,
 };
 use crate::measures::random::SplitMix64;
 
@@ -119,14 +120,16 @@ pub fn power(rule: &Rule, options: &EngineOptions) -> VotingPower {
             };
             PlayerPower {
                 swings: None,
-                banzhaf,
-                banzhaf_absolute: Some(b),
-                shapley_shubik: Some(s),
-                holler: None,
-                deegan_packel: None,
-                johnston: None,
-                coleman_prevent: None,
-                coleman_initiate: None,
+                indices: PowerIndices {
+                    banzhaf,
+                    banzhaf_absolute: Some(b),
+                    shapley_shubik: Some(s),
+                    holler: None,
+                    deegan_packel: None,
+                    johnston: None,
+                    coleman_prevent: None,
+                    coleman_initiate: None,
+                },
                 dictator,
                 veto,
                 dummy: rule.clauses.iter().all(|c| c.weights[i] == 0),

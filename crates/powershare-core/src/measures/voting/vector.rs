@@ -26,7 +26,9 @@ use num_bigint::BigUint;
 use num_traits::Zero;
 
 use super::limbs::{self, Table, ratio, scaled};
-use super::{EngineOptions, Index, Method, PlayerPower, Rule, VotingPower, veto_and_dictator};
+use super::{
+    EngineOptions, Index, Method, PlayerPower, PowerIndices, Rule, VotingPower, veto_and_dictator,
+};
 
 /// The capped state space of the binding clauses of a rule.
 struct Space {
@@ -195,20 +197,22 @@ pub fn power(rule: &Rule, options: &EngineOptions) -> Option<VotingPower> {
             let (veto, dictator) = veto_and_dictator(rule, i);
             PlayerPower {
                 swings: Some(eta.clone()),
-                banzhaf: ratio(eta, &total_swings),
-                banzhaf_absolute: Some(scaled(eta, n as u64 - 1)),
-                shapley_shubik: ss.as_ref().map(|s| {
-                    if eta.is_zero() {
-                        0.0
-                    } else {
-                        s[space.class_of[i]]
-                    }
-                }),
-                holler: None,
-                deegan_packel: None,
-                johnston: None,
-                coleman_prevent: ratio(eta, &winning),
-                coleman_initiate: ratio(eta, &losing),
+                indices: PowerIndices {
+                    banzhaf: ratio(eta, &total_swings),
+                    banzhaf_absolute: Some(scaled(eta, n as u64 - 1)),
+                    shapley_shubik: ss.as_ref().map(|s| {
+                        if eta.is_zero() {
+                            0.0
+                        } else {
+                            s[space.class_of[i]]
+                        }
+                    }),
+                    holler: None,
+                    deegan_packel: None,
+                    johnston: None,
+                    coleman_prevent: ratio(eta, &winning),
+                    coleman_initiate: ratio(eta, &losing),
+                },
                 dictator,
                 veto,
                 dummy: eta.is_zero(),

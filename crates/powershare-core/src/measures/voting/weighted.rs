@@ -33,8 +33,8 @@ use num_traits::Zero;
 
 use super::limbs::{self, Table, ratio, scaled};
 use super::{
-    Clause, EngineOptions, Index, Method, PlayerPower, Rule, VotingPower, shapley, sized,
-    veto_and_dictator,
+    Clause, EngineOptions, Index, Method, PlayerPower, PowerIndices, Rule, VotingPower, shapley,
+    sized, veto_and_dictator,
 };
 
 /// Players grouped by equal (reduced) weight, heaviest first.
@@ -307,27 +307,29 @@ pub fn power(clause: &Clause, options: &EngineOptions) -> Option<VotingPower> {
             let (veto, dictator) = veto_and_dictator(&rule, i);
             PlayerPower {
                 swings: Some(eta.clone()),
-                banzhaf: ratio(eta, &total_swings),
-                banzhaf_absolute: Some(scaled(eta, n as u64 - 1)),
-                shapley_shubik: ss
-                    .as_ref()
-                    .map(|s| class[i].map_or(0.0, |d| if eta.is_zero() { 0.0 } else { s[d] })),
-                holler: holler.as_ref().and_then(|(per, _)| {
-                    let mine = class[i].map_or_else(BigUint::zero, |d| per[d].clone());
-                    ratio(&mine, memberships.as_ref()?)
-                }),
-                deegan_packel: sized.as_ref().and_then(|(dp, _)| {
-                    options
-                        .wants(Index::DeeganPackel)
-                        .then(|| class[i].map_or(0.0, |d| dp[d]))
-                }),
-                johnston: sized.as_ref().and_then(|(_, j)| {
-                    options
-                        .wants(Index::Johnston)
-                        .then(|| class[i].map_or(0.0, |d| j[d]))
-                }),
-                coleman_prevent: ratio(eta, &winning),
-                coleman_initiate: ratio(eta, &losing),
+                indices: PowerIndices {
+                    banzhaf: ratio(eta, &total_swings),
+                    banzhaf_absolute: Some(scaled(eta, n as u64 - 1)),
+                    shapley_shubik: ss
+                        .as_ref()
+                        .map(|s| class[i].map_or(0.0, |d| if eta.is_zero() { 0.0 } else { s[d] })),
+                    holler: holler.as_ref().and_then(|(per, _)| {
+                        let mine = class[i].map_or_else(BigUint::zero, |d| per[d].clone());
+                        ratio(&mine, memberships.as_ref()?)
+                    }),
+                    deegan_packel: sized.as_ref().and_then(|(dp, _)| {
+                        options
+                            .wants(Index::DeeganPackel)
+                            .then(|| class[i].map_or(0.0, |d| dp[d]))
+                    }),
+                    johnston: sized.as_ref().and_then(|(_, j)| {
+                        options
+                            .wants(Index::Johnston)
+                            .then(|| class[i].map_or(0.0, |d| j[d]))
+                    }),
+                    coleman_prevent: ratio(eta, &winning),
+                    coleman_initiate: ratio(eta, &losing),
+                },
                 dictator,
                 veto,
                 dummy: eta.is_zero(),
