@@ -226,11 +226,11 @@ fn present(r: &Report) -> Vec<&'static str> {
 /// Compare `old` with `new`.
 ///
 /// ```
-/// let old = powershare::load_str("[[body]]\nid = \"a\"\nincome = 3\n[[body]]\nid = \"b\"\nincome = 1\n").unwrap();
-/// let new = powershare::load_str("[[body]]\nid = \"a\"\nincome = 1\n[[body]]\nid = \"b\"\nincome = 1\n").unwrap();
-/// let d = powershare::diff::diff(
-///     &powershare::score(&old, Default::default()),
-///     &powershare::score(&new, Default::default()),
+/// let old = powershare_core::load_str("[[body]]\nid = \"a\"\nincome = 3\n[[body]]\nid = \"b\"\nincome = 1\n").unwrap();
+/// let new = powershare_core::load_str("[[body]]\nid = \"a\"\nincome = 1\n[[body]]\nid = \"b\"\nincome = 1\n").unwrap();
+/// let d = powershare_core::diff::diff(
+///     &powershare_core::score(&old, Default::default()),
+///     &powershare_core::score(&new, Default::default()),
 /// );
 /// assert_eq!(d.bodies[0].composite.change, Some(-0.25));
 /// ```
@@ -447,12 +447,16 @@ seats = 1
         assert!((council.new.unwrap() - (0.5 + 1.0 / 3.0) / 2.0).abs() < 1e-12);
         assert!((council.change.unwrap() - ((0.5 + 1.0 / 3.0) / 2.0 - 0.95)).abs() < 1e-12);
         // The old dictator and the mistrust are resolved; nothing appears.
-        let resolved: Vec<&str> = d.findings_resolved.iter().map(|f| f.code).collect();
+        let resolved: Vec<&str> = d.findings_resolved.iter().map(|f| f.code.name()).collect();
         assert!(
             resolved.contains(&"dictator") && resolved.contains(&"mistrust"),
             "{resolved:?}"
         );
-        assert!(d.findings_appeared.iter().all(|f| f.code != "dictator"));
+        assert!(
+            d.findings_appeared
+                .iter()
+                .all(|f| f.code != FindingCode::Dictator)
+        );
         let gini = d
             .indices
             .iter()

@@ -278,8 +278,8 @@ impl FileCheck {
 /// Layer the policies, score `p` with the effective thresholds, and check it.
 ///
 /// ```
-/// use powershare::check::{check_partnership, FileStatus, PolicyLayer};
-/// let p = powershare::load_str("[[body]]\nid = \"a\"\nincome = 9\n[[body]]\nid = \"b\"\nincome = 1\n").unwrap();
+/// use powershare_core::check::{check_partnership, FileStatus, PolicyLayer};
+/// let p = powershare_core::load_str("[[body]]\nid = \"a\"\nincome = 9\n[[body]]\nid = \"b\"\nincome = 1\n").unwrap();
 /// let flags = PolicyLayer { max_top_share: Some(0.5), ..PolicyLayer::default() };
 /// let result = check_partnership("p.toml", p, &PolicyLayer::default(), &flags, Default::default());
 /// // Body a holds 90% of the resources, the only dimension with data.
@@ -783,7 +783,7 @@ deny = ["mistrust"]
         // effective max_dependence is below 0.7 (the default is 0.5).
         let deny = |max| PolicyLayer {
             max_dependence: max,
-            deny: vec!["funding-dependence".into()],
+            deny: vec![FindingCode::FundingDependence],
             ..Default::default()
         };
         let strict = run(deny(None), PolicyLayer::default());

@@ -269,6 +269,7 @@ impl Measures<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::score;
 
     /// Three bodies with every dimension; the expected shares are worked out by hand below.
     const HAND: &str = r#"
@@ -393,7 +394,7 @@ mod tests {
         let codes: Vec<(&str, Vec<&str>)> = r
             .findings
             .iter()
-            .map(|f| (f.code, f.bodies.iter().map(String::as_str).collect()))
+            .map(|f| (f.code.name(), f.bodies.iter().map(String::as_str).collect()))
             .collect();
         // Seats 2/3 and 1/3 against power 1/2 each: gaps of 1/6 > 0.10 both ways.
         // Under unanimity every seated body can block: one info finding.
@@ -474,6 +475,7 @@ mod tests {
             &p,
             ScoreOptions {
                 voting_index: VotingIndex::ShapleyShubik,
+                ..ScoreOptions::default()
             },
         );
         close(

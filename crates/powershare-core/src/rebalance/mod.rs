@@ -15,8 +15,8 @@
 //! [`RebalanceOptions::keep_veto`].
 //!
 //! ```
-//! use powershare::rebalance::{self, RebalanceOptions, Target};
-//! let p = powershare::load_str(
+//! use powershare_core::rebalance::{self, RebalanceOptions, Target};
+//! let p = powershare_core::load_str(
 //!     "[[body]]\nid = \"a\"\nseats = 3\n[[body]]\nid = \"b\"\nseats = 1\n[[body]]\nid = \"c\"\nseats = 1\n",
 //! )
 //! .unwrap();

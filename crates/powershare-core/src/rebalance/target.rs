@@ -84,7 +84,7 @@ impl Target {
     /// `custom:ID=SHARE,...`.
     ///
     /// ```
-    /// use powershare::rebalance::Target;
+    /// use powershare_core::rebalance::Target;
     /// assert_eq!(Target::parse("equal"), Ok(Target::Equal));
     /// assert_eq!(
     ///     Target::parse("custom:a=0.25,b=0.75"),

@@ -9,11 +9,11 @@
 //! applies to the changed partnership exactly as to a file.
 //!
 //! ```
-//! use powershare::whatif::{self, Set};
+//! use powershare_core::whatif::{self, Set};
 //! let text = "[[body]]\nid = \"a\"\nseats = 3\n[[body]]\nid = \"b\"\nseats = 1\n";
 //! let sets = [Set::parse("body.b.seats=3").unwrap(), Set::parse("board.quota=4").unwrap()];
 //! let changed = whatif::apply(text, &sets).unwrap();
-//! let p = powershare::load_str(&changed).unwrap();
+//! let p = powershare_core::load_str(&changed).unwrap();
 //! assert_eq!(p.bodies[1].seats, 3);
 //! assert_eq!(p.board.unwrap().quota, 4);
 //! ```

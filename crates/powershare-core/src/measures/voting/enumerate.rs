@@ -331,35 +331,40 @@ mod tests {
         assert_eq!(p.players.len(), rule.players);
         for (i, pp) in p.players.iter().enumerate() {
             assert_eq!(pp.swings, count(want.swings[i]), "swings of player {i}");
-            close(pp.banzhaf.unwrap(), want.banzhaf[i], "banzhaf", i);
+            close(pp.indices.banzhaf.unwrap(), want.banzhaf[i], "banzhaf", i);
             close(
-                pp.banzhaf_absolute.unwrap(),
+                pp.indices.banzhaf_absolute.unwrap(),
                 want.banzhaf_absolute[i],
                 "penrose",
                 i,
             );
             close(
-                pp.shapley_shubik.unwrap(),
+                pp.indices.shapley_shubik.unwrap(),
                 want.shapley_shubik[i],
                 "shapley-shubik",
                 i,
             );
-            close(pp.holler.unwrap(), want.holler[i], "holler", i);
+            close(pp.indices.holler.unwrap(), want.holler[i], "holler", i);
             close(
-                pp.deegan_packel.unwrap(),
+                pp.indices.deegan_packel.unwrap(),
                 want.deegan_packel[i],
                 "deegan-packel",
                 i,
             );
-            close(pp.johnston.unwrap(), want.johnston[i], "johnston", i);
             close(
-                pp.coleman_prevent.unwrap(),
+                pp.indices.johnston.unwrap(),
+                want.johnston[i],
+                "johnston",
+                i,
+            );
+            close(
+                pp.indices.coleman_prevent.unwrap(),
                 want.coleman_prevent[i],
                 "prevent",
                 i,
             );
             close(
-                pp.coleman_initiate.unwrap(),
+                pp.indices.coleman_initiate.unwrap(),
                 want.coleman_initiate[i],
                 "initiate",
                 i,
@@ -631,14 +636,14 @@ mod tests {
             assert_eq!(p.total_swings, count(0));
             for pp in &p.players {
                 assert_eq!(pp.swings, count(0));
-                assert_eq!(pp.banzhaf, None);
-                assert_eq!(pp.banzhaf_absolute, Some(0.));
-                assert_eq!(pp.shapley_shubik, Some(0.));
-                assert_eq!(pp.holler, None);
-                assert_eq!(pp.deegan_packel, None);
-                assert_eq!(pp.johnston, None);
-                assert_eq!(pp.coleman_prevent, Some(0.));
-                assert_eq!(pp.coleman_initiate, None);
+                assert_eq!(pp.indices.banzhaf, None);
+                assert_eq!(pp.indices.banzhaf_absolute, Some(0.));
+                assert_eq!(pp.indices.shapley_shubik, Some(0.));
+                assert_eq!(pp.indices.holler, None);
+                assert_eq!(pp.indices.deegan_packel, None);
+                assert_eq!(pp.indices.johnston, None);
+                assert_eq!(pp.indices.coleman_prevent, Some(0.));
+                assert_eq!(pp.indices.coleman_initiate, None);
                 assert!(pp.dummy && !pp.veto && !pp.dictator);
             }
         }
@@ -650,7 +655,11 @@ mod tests {
         let pp = &p.players[0];
         assert!(pp.dictator && pp.veto && !pp.dummy);
         assert_eq!(
-            (&pp.swings, pp.banzhaf_absolute, pp.shapley_shubik),
+            (
+                &pp.swings,
+                pp.indices.banzhaf_absolute,
+                pp.indices.shapley_shubik
+            ),
             (&count(1), Some(1.), Some(1.))
         );
     }
@@ -742,7 +751,7 @@ mod tests {
         assert_eq!(p.minimal_winning_coalitions, count(5_200_300));
         for pp in &p.players {
             assert_eq!(pp.swings, count(2_704_156));
-            assert!((pp.shapley_shubik.unwrap() - 0.04).abs() < 1e-15);
+            assert!((pp.indices.shapley_shubik.unwrap() - 0.04).abs() < 1e-15);
         }
     }
 
@@ -928,11 +937,11 @@ mod tests {
     /// All normalised indices of one player, for comparisons.
     fn normalised(pp: &PlayerPower) -> [Option<f64>; 5] {
         [
-            pp.shapley_shubik,
-            pp.banzhaf,
-            pp.holler,
-            pp.deegan_packel,
-            pp.johnston,
+            pp.indices.shapley_shubik,
+            pp.indices.banzhaf,
+            pp.indices.holler,
+            pp.indices.deegan_packel,
+            pp.indices.johnston,
         ]
     }
 
@@ -947,15 +956,15 @@ mod tests {
             prop_assert_eq!(p.minimal_winning_coalitions, count(o.minimal));
             for (i, pp) in p.players.iter().enumerate() {
                 prop_assert_eq!(&pp.swings, &count(o.swings[i]));
-                prop_assert_eq!(pp.banzhaf_absolute, Some(o.banzhaf_absolute[i]));
-                prop_assert!(near_opt(pp.banzhaf, o.banzhaf[i]));
-                prop_assert!(near(pp.shapley_shubik.unwrap(), o.shapley_shubik[i]),
-                    "SS {:?} vs {}", pp.shapley_shubik, o.shapley_shubik[i]);
-                prop_assert!(near_opt(pp.holler, o.holler[i]));
-                prop_assert!(near_opt(pp.deegan_packel, o.deegan_packel[i]));
-                prop_assert!(near_opt(pp.johnston, o.johnston[i]));
-                prop_assert!(near_opt(pp.coleman_prevent, o.coleman_prevent[i]));
-                prop_assert!(near_opt(pp.coleman_initiate, o.coleman_initiate[i]));
+                prop_assert_eq!(pp.indices.banzhaf_absolute, Some(o.banzhaf_absolute[i]));
+                prop_assert!(near_opt(pp.indices.banzhaf, o.banzhaf[i]));
+                prop_assert!(near(pp.indices.shapley_shubik.unwrap(), o.shapley_shubik[i]),
+                    "SS {:?} vs {}", pp.indices.shapley_shubik, o.shapley_shubik[i]);
+                prop_assert!(near_opt(pp.indices.holler, o.holler[i]));
+                prop_assert!(near_opt(pp.indices.deegan_packel, o.deegan_packel[i]));
+                prop_assert!(near_opt(pp.indices.johnston, o.johnston[i]));
+                prop_assert!(near_opt(pp.indices.coleman_prevent, o.coleman_prevent[i]));
+                prop_assert!(near_opt(pp.indices.coleman_initiate, o.coleman_initiate[i]));
                 prop_assert_eq!(pp.dictator, o.dictator[i]);
                 prop_assert_eq!(pp.veto, o.veto[i]);
                 prop_assert_eq!(pp.dummy, o.swings[i] == 0);
@@ -982,9 +991,9 @@ mod tests {
             let p = power(&rule).unwrap();
             for pp in p.players.iter().filter(|pp| pp.dummy) {
                 prop_assert_eq!(&pp.swings, &count(0));
-                prop_assert_eq!(pp.banzhaf_absolute, Some(0.));
+                prop_assert_eq!(pp.indices.banzhaf_absolute, Some(0.));
                 for v in normalised(pp).into_iter()
-                    .chain([pp.coleman_prevent, pp.coleman_initiate])
+                    .chain([pp.indices.coleman_prevent, pp.indices.coleman_initiate])
                     .flatten()
                 {
                     prop_assert_eq!(v, 0.);

@@ -173,9 +173,17 @@ mod tests {
         for (e, x) in est.players.iter().zip(&exact.players) {
             let se = e.standard_errors.as_ref().unwrap();
             for (got, want, se) in [
-                (e.banzhaf_absolute, x.banzhaf_absolute, se.banzhaf_absolute),
-                (e.shapley_shubik, x.shapley_shubik, se.shapley_shubik),
-                (e.banzhaf, x.banzhaf, se.banzhaf),
+                (
+                    e.indices.banzhaf_absolute,
+                    x.indices.banzhaf_absolute,
+                    se.banzhaf_absolute,
+                ),
+                (
+                    e.indices.shapley_shubik,
+                    x.indices.shapley_shubik,
+                    se.shapley_shubik,
+                ),
+                (e.indices.banzhaf, x.indices.banzhaf, se.banzhaf),
             ] {
                 let (got, want, se) = (got.unwrap(), want.unwrap(), se.unwrap());
                 assert!(

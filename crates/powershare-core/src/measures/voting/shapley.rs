@@ -382,7 +382,7 @@ mod tests {
             let ss = super::weighted(&game, &EngineOptions::default()).unwrap();
             for (i, pp) in want.players.iter().enumerate() {
                 let got = ss[class[i].unwrap()];
-                let want = pp.shapley_shubik.unwrap();
+                let want = pp.indices.shapley_shubik.unwrap();
                 prop_assert!((got - want).abs() < 1e-14, "player {}: {} vs {}", i, got, want);
             }
         }

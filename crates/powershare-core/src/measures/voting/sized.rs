@@ -252,10 +252,10 @@ mod tests {
             let (dp, johnston) = indices(&game, &EngineOptions::default()).unwrap();
             for (i, pp) in want.players.iter().enumerate() {
                 let (d, j) = class[i].map_or((0.0, 0.0), |c| (dp[c], johnston[c]));
-                prop_assert!((d - pp.deegan_packel.unwrap()).abs() < 1e-13,
-                    "DP of {}: {} vs {:?}", i, d, pp.deegan_packel);
-                prop_assert!((j - pp.johnston.unwrap()).abs() < 1e-13,
-                    "Johnston of {}: {} vs {:?}", i, j, pp.johnston);
+                prop_assert!((d - pp.indices.deegan_packel.unwrap()).abs() < 1e-13,
+                    "DP of {}: {} vs {:?}", i, d, pp.indices.deegan_packel);
+                prop_assert!((j - pp.indices.johnston.unwrap()).abs() < 1e-13,
+                    "Johnston of {}: {} vs {:?}", i, j, pp.indices.johnston);
             }
         }
     }

@@ -1,0 +1,102 @@
+//! The size walk: every array, text and id of the parsed tree is measured
+//! against the [`Limits`] before anything is deserialised.
+
+use std::fmt::Write;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::load::Cx;
+use crate::load::diagnostic::Problem;
+use crate::load::limits::{self, Limits};
+
+impl<'t> Cx<'t> {
+    /// Report every array, text and key beyond its limit, and more bodies
+    /// than `limits.bodies`, with its field path.
+    pub(in crate::load) fn check_sizes(&mut self, table: &DeTable<'t>, limits: &Limits) {
+        if let Some(bodies) = table.get("body")
+            && let DeValue::Array(items) = bodies.get_ref()
+            && items.len() > limits.bodies
+        {
+            self.report(
+                Some(&bodies.span()),
+                "body",
+                Problem::TooMany {
+                    what: "bodies",
+                    count: items.len(),
+                    max: limits.bodies,
+                    hint: "; set POWERSHARE_MAX_BODIES to raise the limit (scoring takes about 3 s at 1,000 bodies and grows faster than the number of bodies)",
+                },
+            );
+        }
+        let mut path = String::new();
+        self.sizes_in_table(table, &mut path);
+    }
+
+    pub(in crate::load) fn sizes_in_table(&mut self, table: &DeTable<'t>, path: &mut String) {
+        for (key, value) in table {
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(key.get_ref());
+            let chars = key.get_ref().chars().count();
+            if chars > limits::MAX_TEXT_CHARS {
+                self.too_long(&key.span(), path, "keys", chars, limits::MAX_TEXT_CHARS);
+            } else {
+                self.sizes_in_value(value, path);
+            }
+            path.truncate(len);
+        }
+    }
+
+    pub(in crate::load) fn sizes_in_value(
+        &mut self,
+        value: &Spanned<DeValue<'t>>,
+        path: &mut String,
+    ) {
+        match value.get_ref() {
+            DeValue::String(s) => {
+                let chars = s.chars().count();
+                if chars > limits::MAX_TEXT_CHARS {
+                    self.too_long(&value.span(), path, "texts", chars, limits::MAX_TEXT_CHARS);
+                }
+            }
+            // `body` is counted against the body limit in `check_sizes`.
+            DeValue::Array(items) if items.len() > limits::MAX_ENTRIES && path != "body" => {
+                self.report(
+                    Some(&value.span()),
+                    path.clone(),
+                    Problem::TooMany {
+                        what: "entries",
+                        count: items.len(),
+                        max: limits::MAX_ENTRIES,
+                        hint: "",
+                    },
+                );
+            }
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let len = path.len();
+                    let _ = write!(path, ".{i}");
+                    self.sizes_in_value(item, path);
+                    path.truncate(len);
+                }
+            }
+            DeValue::Table(t) => self.sizes_in_table(t, path),
+            _ => {}
+        }
+    }
+
+    pub(in crate::load) fn too_long(
+        &mut self,
+        span: &Range<usize>,
+        path: &str,
+        what: &'static str,
+        chars: usize,
+        max: usize,
+    ) {
+        self.report(Some(span), path, Problem::TooLong { what, chars, max });
+    }
+}
