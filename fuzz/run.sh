@@ -5,7 +5,11 @@
 #   fuzz/run.sh SECONDS [TARGET...]      (targets: load score render; default all)
 #
 # The corpus (fuzz/corpus/TARGET, not committed) is seeded at run time from
-# the samples, the bad and hostile test files and the kept regressions.
+# the .toml files of sample-partnerships/, tests/bad/ and tests/hostile/; the
+# script stops (exit 2) if one of them holds none, so a moved fixture cannot
+# silently shrink the corpus. No fuzz regression input is kept (none has been
+# found), and slow-inputs/ is not a seed: its files run past the 10 s
+# timeout in the score and render targets.
 # A run that stops on a crash is restarted with the time left (at most 5
 # restarts per target), so one crash does not end the session; every crash
 # stays in fuzz/artifacts/TARGET. Logs: fuzz/logs/TARGET.log, and one summary
@@ -17,12 +21,22 @@ shift
 targets=("$@")
 [ ${#targets[@]} -eq 0 ] && targets=(load score render)
 
+seed_dirs=(../sample-partnerships ../tests/bad ../tests/hostile)
+for d in "${seed_dirs[@]}"; do
+    if ! compgen -G "$d/*.toml" >/dev/null; then
+        echo "fuzz/run.sh: no seed files ${d#../}/*.toml" >&2
+        exit 2
+    fi
+done
+
 cargo +nightly fuzz build -O -a >/dev/null 2>&1 || exit 2
 mkdir -p logs
 for t in "${targets[@]}"; do
     mkdir -p "corpus/$t" "artifacts/$t"
-    for f in ../sample-partnerships/*.toml ../tests/bad/*.toml ../tests/hostile/* ../tests/fuzz-regressions/*; do
-        [ -f "$f" ] && cp -n "$f" "corpus/$t/seed-$(basename "$f")"
+    for d in "${seed_dirs[@]}"; do
+        for f in "$d"/*.toml; do
+            cp -n "$f" "corpus/$t/seed-$(basename "$f")"
+        done
     done
     before=$(ls "artifacts/$t" | sort)
     start=$(date +%s)

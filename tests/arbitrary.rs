@@ -14,7 +14,7 @@
 //! `tests/properties.rs` checks finer invariants (order independence,
 //! dummies, equal bodies) on small boards; this file is about breadth.
 //!
-//! Cost, `cargo test --test arbitrary` in a debug build on the 2-core
+//! Cost, `cargo test --test main arbitrary::` in a debug build on the 2-core
 //! machine (2026-11-23), while a fuzzer and another engineer's builds
 //! shared the cores (load average 3 to 5): 12 to 21 s of wall time, 11 to
 //! 18 s of CPU (it varies with the random sizes). Per test: 160 small
@@ -41,6 +41,8 @@ use powershare::{Options, Partnership, VotingIndex};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
+
+use crate::common::proptest_config;
 
 // ---------------------------------------------------------------------------
 // The generator: a description of a file, with body references as
@@ -1394,7 +1396,7 @@ fn check_file(file: &File, full: bool) -> Result<(), TestCaseError> {
 // The properties.
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+    #![proptest_config(proptest_config(160))]
 
     /// One to forty bodies, boards up to fourteen bodies (enumerated).
     #[test]
@@ -1404,7 +1406,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 2, ..ProptestConfig::default() })]
+    #![proptest_config(proptest_config(2))]
 
     /// A hundred to three hundred bodies.
     #[test]

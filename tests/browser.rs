@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 use base64::Engine;
 use serde_json::{Value, json};
 
+use crate::common::{HOSTILE, powershare, root, samples};
+
 const REQUIRED: &str = "POWERSHARE_BROWSER_TEST";
 
 /// The flags the issue asks for (plus a window size), with a fresh profile
@@ -165,15 +167,8 @@ struct Page {
 }
 
 fn render_pages(dir: &Path) -> Vec<Page> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut inputs: Vec<PathBuf> = std::fs::read_dir(root.join("sample-partnerships"))
-        .expect("samples")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    inputs.sort();
-    assert!(inputs.len() >= 4, "expected at least four samples");
-    inputs.push(root.join("tests/hostile/hostile-names.toml"));
+    let mut inputs = samples();
+    inputs.push(root().join(HOSTILE));
     inputs
         .into_iter()
         .map(|input| {
@@ -183,8 +178,7 @@ fn render_pages(dir: &Path) -> Vec<Page> {
                 .to_string_lossy()
                 .to_string();
             let html = dir.join(format!("{name}.html"));
-            assert_cmd::Command::cargo_bin("powershare")
-                .expect("the binary is built for tests")
+            powershare()
                 .arg("report")
                 .arg(&input)
                 .args(["--format", "html", "-o"])

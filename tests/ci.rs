@@ -1,18 +1,6 @@
-//! Integration tests of the CI commands: check, diff, schema, completions, man.
+//! The CI commands: check, diff, schema, completions, man.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-
-fn powershare() -> Command {
-    let mut cmd = Command::cargo_bin("powershare").expect("the binary is built for tests");
-    cmd.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
-    cmd
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::{powershare, root, samples};
 
 fn stdout(out: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&out.get_output().stdout).to_string()
@@ -20,16 +8,6 @@ fn stdout(out: &assert_cmd::assert::Assert) -> String {
 
 fn stderr(out: &assert_cmd::assert::Assert) -> String {
     String::from_utf8_lossy(&out.get_output().stderr).to_string()
-}
-
-fn samples() -> Vec<PathBuf> {
-    let mut s: Vec<PathBuf> = std::fs::read_dir(root().join("sample-partnerships"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    s.sort();
-    s
 }
 
 /// A directory with a passing file, a breaching file and an unusable one.

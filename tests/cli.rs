@@ -1,29 +1,7 @@
-//! Integration tests: run the built binary on the samples and on bad files.
+//! The built binary on the samples and on bad files: `validate`, `init`,
+//! `report`, `explain`, the help and the exit codes.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-
-fn powershare() -> Command {
-    Command::cargo_bin("powershare").expect("the binary is built for tests")
-}
-
-fn files_in(dir: &str, ext: &str) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join(dir))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == ext))
-            .collect();
-    files.sort();
-    files
-}
-
-fn samples() -> Vec<PathBuf> {
-    let s = files_in("sample-partnerships", "toml");
-    assert!(s.len() >= 4, "expected at least four samples");
-    s
-}
+use crate::common::{files_in, powershare, samples};
 
 #[test]
 fn every_sample_validates() {
@@ -327,8 +305,7 @@ fn bodies_off_the_board_follow_the_players_nulls() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("p.toml");
     std::fs::write(&path, text).expect("write");
-    let out = Command::cargo_bin("powershare")
-        .expect("the binary is built for tests")
+    let out = powershare()
         .args([
             "report".as_ref(),
             path.as_os_str(),

@@ -2,36 +2,19 @@
 //! and of the three CSV tables for every sample, `-o` for every format,
 //! and the checks on `--table`.
 
-use std::path::{Path, PathBuf};
+use crate::common::{powershare, samples, stdout};
 
-use assert_cmd::Command;
-
-fn powershare() -> Command {
-    Command::cargo_bin("powershare").expect("the binary is built for tests")
-}
-
-fn samples() -> Vec<String> {
-    let mut s: Vec<PathBuf> =
-        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-partnerships"))
-            .expect("samples")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-    s.sort();
-    assert!(s.len() >= 4, "expected at least four samples");
-    s.iter()
+/// The file names of the samples without `.toml`, sorted.
+fn stems() -> Vec<String> {
+    samples()
+        .iter()
         .map(|p| p.file_stem().expect("a stem").to_string_lossy().to_string())
         .collect()
 }
 
-fn stdout(args: &[&str]) -> String {
-    let out = powershare().args(args).assert().success();
-    String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8 output")
-}
-
 #[test]
 fn markdown_snapshots() {
-    for stem in samples() {
+    for stem in stems() {
         let path = format!("sample-partnerships/{stem}.toml");
         let md = stdout(&["report", &path, "--format", "markdown"]);
         insta::assert_snapshot!(format!("report-markdown-{stem}"), md);
@@ -40,7 +23,7 @@ fn markdown_snapshots() {
 
 #[test]
 fn csv_snapshots() {
-    for stem in samples() {
+    for stem in stems() {
         let path = format!("sample-partnerships/{stem}.toml");
         for table in ["bodies", "dyads", "indices"] {
             let csv = stdout(&["report", &path, "--format", "csv", "--table", table]);
@@ -66,7 +49,7 @@ fn csv_of_several_files_shares_one_header() {
         .filter(|l| l.starts_with("partnership,"))
         .count();
     assert_eq!(headers, 1, "{all}");
-    let rows: usize = samples()
+    let rows: usize = stems()
         .iter()
         .map(|stem| {
             let path = format!("sample-partnerships/{stem}.toml");
@@ -117,7 +100,7 @@ fn every_format_writes_to_a_file_as_it_prints() {
 
 #[test]
 fn html_is_one_self_contained_page() {
-    for stem in samples() {
+    for stem in stems() {
         let path = format!("sample-partnerships/{stem}.toml");
         let html = stdout(&["report", &path, "--format", "html"]);
         assert!(html.starts_with("<!DOCTYPE html>\n") && html.ends_with("</html>\n"));
@@ -147,7 +130,7 @@ fn html_is_one_self_contained_page() {
 fn html_of_several_files_is_one_page_with_unique_ids() {
     let html = stdout(&["report", "sample-partnerships", "--format", "html"]);
     assert_eq!(html.matches("<!DOCTYPE html>").count(), 1);
-    assert_eq!(html.matches("<article ").count(), samples().len());
+    assert_eq!(html.matches("<article ").count(), stems().len());
     let mut ids: Vec<&str> = html
         .match_indices(" id=\"")
         .map(|(k, _)| {

@@ -3,18 +3,10 @@
 //! and a terminal escape (tests/hostile/hostile-names.toml). No output
 //! format may let them change its structure or run as code.
 
-use assert_cmd::Command;
-
-const FILE: &str = "tests/hostile/hostile-names.toml";
+use crate::common::{HOSTILE, powershare, stdout_of};
 
 fn report(args: &[&str]) -> String {
-    let out = Command::cargo_bin("powershare")
-        .expect("the binary is built for tests")
-        .args(["report", FILE])
-        .args(args)
-        .assert()
-        .success();
-    String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8 output")
+    stdout_of(powershare().args(["report", HOSTILE]).args(args))
 }
 
 /// Guards against: a `|` or a line break in a name adding a column or
@@ -211,8 +203,7 @@ fn json_keeps_names_exactly() {
 
 /// Runs powershare with `args` in `dir`; returns (stdout, stderr).
 fn run_in(dir: &std::path::Path, args: &[&str]) -> (String, String) {
-    let out = Command::cargo_bin("powershare")
-        .expect("the binary is built for tests")
+    let out = powershare()
         .current_dir(dir)
         .args(args)
         .output()
@@ -255,7 +246,7 @@ fn errors_and_file_names_show_control_characters_escaped() {
     );
     assert!(err.contains(r"k\u{202e}"), "{err}");
 
-    let good = std::fs::read_to_string(FILE).expect("hostile sample");
+    let good = std::fs::read_to_string(HOSTILE).expect("hostile sample");
     std::fs::remove_file(dir.path().join("bad.toml")).expect("remove");
     std::fs::write(dir.path().join("evil\u{1b}[2J\u{202e}.toml"), good).expect("write");
     for args in [

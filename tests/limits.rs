@@ -2,9 +2,10 @@
 //! 2 and a message that names the limit (and how to raise it where that
 //! makes sense), and nothing is scored.
 
-use assert_cmd::Command;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
+
+use crate::common::powershare;
 
 fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
     let path = dir.path().join(name);
@@ -16,10 +17,6 @@ fn bodies(n: usize) -> String {
     (0..n)
         .map(|i| format!("[[body]]\nid = \"b{i}\"\nincome = {}\n", i + 1))
         .collect()
-}
-
-fn powershare() -> Command {
-    Command::cargo_bin("powershare").expect("the binary is built for tests")
 }
 
 #[test]

@@ -2,14 +2,11 @@
 //! never overwrites an input, a closed pipe ends quietly, and Ctrl-C stops
 //! a batch without writing a partial result.
 
-use assert_cmd::Command;
 use predicates::str::contains;
 
-const SAMPLE: &str = "sample-partnerships/community-shaping.toml";
+use crate::common::powershare;
 
-fn powershare() -> Command {
-    Command::cargo_bin("powershare").expect("the binary is built for tests")
-}
+const SAMPLE: &str = "sample-partnerships/community-shaping.toml";
 
 #[test]
 fn a_failed_run_leaves_the_previous_output_intact_and_no_temporary_file() {

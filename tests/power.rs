@@ -1,16 +1,7 @@
 //! `powershare power`: whole outputs (snapshots), classic games checked
 //! against published values, and bad arguments.
 
-use assert_cmd::Command;
-
-fn powershare() -> Command {
-    Command::cargo_bin("powershare").expect("the binary is built for tests")
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = powershare().args(args).assert().success();
-    String::from_utf8_lossy(&out.get_output().stdout).into_owned()
-}
+use crate::common::{powershare, stdout};
 
 fn json(args: &[&str]) -> serde_json::Value {
     let mut all = args.to_vec();

@@ -2,6 +2,8 @@
 
 use proptest::prelude::*;
 
+use crate::common::proptest_config;
+
 #[derive(Debug, Clone)]
 struct Spec {
     bodies: Vec<(u32, u32, u8, u32)>, // income, staff, position, seats
@@ -55,7 +57,7 @@ fn report(text: &str) -> powershare::Report {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(proptest_config(128))]
 
     #[test]
     fn shares_and_composite_sum_to_one(spec in spec()) {

@@ -4,12 +4,13 @@
 
 use std::fmt::Write;
 
-use assert_cmd::Command;
 use powershare::board::BoardPower;
 use powershare::rebalance::{self, Effort, Options, QuotaChoice, Target};
 use powershare::voting::{self, Clause, Rule};
 use powershare::{Partnership, VotingIndex};
 use proptest::prelude::*;
+
+use crate::common::{powershare, proptest_config, stdout};
 
 /// A small partnership: seats today, a veto, maybe a double majority.
 fn partnership(seats: &[u64], veto: Option<usize>, double: bool) -> Partnership {
@@ -193,7 +194,7 @@ fn assert_engine_agrees(case: &Case, r: &rebalance::Rebalance) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(48))]
+    #![proptest_config(proptest_config(48))]
 
     /// Small spaces are searched exhaustively: the result is the brute-force
     /// optimum and says so.
@@ -218,20 +219,6 @@ proptest! {
         assert_best(&case, &r);
         assert_engine_agrees(&case, &r);
     }
-}
-
-fn cmd() -> Command {
-    Command::cargo_bin("powershare").unwrap()
-}
-
-fn stdout(args: &[&str]) -> String {
-    let out = cmd().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
@@ -319,7 +306,7 @@ fn output_is_deterministic_for_local_search_too() {
 
 #[track_caller]
 fn fails(args: &[&str], message: &str) {
-    let out = cmd().args(args).output().unwrap();
+    let out = powershare().args(args).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{args:?}");
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.trim_end(), message, "{args:?}");

@@ -3,6 +3,8 @@
 
 use proptest::prelude::*;
 
+use crate::common::proptest_config;
+
 fn sample_lines() -> Vec<Vec<String>> {
     powershare::template::EXAMPLES
         .iter()
@@ -45,7 +47,7 @@ const SNIPPETS: &[&str] = &[
 ];
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(proptest_config(300))]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {

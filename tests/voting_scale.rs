@@ -2,13 +2,15 @@
 //! sum to 1, and the boards of large partnerships get a voting dimension.
 //!
 //! The n = 1,000 check is slow in a debug build and is `#[ignore]`d; run it
-//! with `cargo test --release --test voting_scale -- --ignored`.
+//! with `cargo test --release --test main voting_scale -- --ignored`.
 
 use powershare::voting::{self, Clause, Index, Method, Options, Rule};
 
+use crate::common::root;
+
 /// The seeded benchmark game `bench/games/random-N.txt`.
 fn game(n: usize) -> Rule {
-    let path = format!("{}/bench/games/random-{n}.txt", env!("CARGO_MANIFEST_DIR"));
+    let path = root().join(format!("bench/games/random-{n}.txt"));
     let text = std::fs::read_to_string(path).unwrap();
     let mut lines = text.lines();
     let quota: u64 = lines.next().unwrap()["quota ".len()..].parse().unwrap();

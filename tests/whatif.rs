@@ -5,22 +5,19 @@
 use assert_cmd::Command;
 use powershare::whatif::{self, Set};
 
+use crate::common::{powershare, stdout_of};
+
 const FORUM: &str = "sample-partnerships/childrens-planning-forum.toml";
 
+/// `powershare` with `NO_COLOR` set.
 fn cmd() -> Command {
-    let mut c = Command::cargo_bin("powershare").unwrap();
-    c.env_remove("CLICOLOR_FORCE").env("NO_COLOR", "1");
+    let mut c = powershare();
+    c.env("NO_COLOR", "1");
     c
 }
 
 fn stdout(args: &[&str]) -> String {
-    let out = cmd().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    stdout_of(cmd().args(args))
 }
 
 #[test]

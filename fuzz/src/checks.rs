@@ -1,8 +1,8 @@
-//! The invariants the fuzz targets check, shared with the regression test
-//! `tests/fuzz_regressions.rs` (which includes this file by path), so a
-//! crashing input kept in `tests/fuzz-regressions/` is checked the same way
-//! it was found. Depends only on `powershare`, `serde_json` and `csv`, which
-//! the main crate's tests can also use.
+//! The invariants the fuzz targets check. Depends only on `powershare`,
+//! `serde_json` and `csv`, which the main crate's tests can also use, so a
+//! regression test in `tests/` can include this file by path and check a
+//! crashing input (`pipeline`) the same way it was found. There is no such
+//! test yet: no crash has been found (see `fuzz/README.md`).
 
 use powershare::rebalance::suggest::suggest;
 use powershare::render::{self, CsvTable, Format};
