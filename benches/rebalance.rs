@@ -10,8 +10,8 @@
 use std::fmt::Write;
 use std::time::Instant;
 
-use powershare::VotingIndex;
-use powershare::rebalance::{self, Options, Target};
+use powershare_core::VotingIndex;
+use powershare_core::rebalance::{self, Options, Target};
 
 /// A partnership of `n` bodies with incomes from a fixed pseudo-random
 /// stream and seats roughly proportional to the logarithm of income.
@@ -55,7 +55,7 @@ fn run(label: &str, text: &str, target: Target, index: VotingIndex, max_seats: u
     {
         return;
     }
-    let p = powershare::load_str(text).expect("the generated board is valid");
+    let p = powershare_core::load_str(text).expect("the generated board is valid");
     let mut options = Options::new(target);
     options.index = index;
     options.max_seats = Some(max_seats);

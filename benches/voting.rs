@@ -4,7 +4,7 @@
 //! `bench/peers.sh`; these time the library alone, in-process.
 
 use num_bigint::BigUint;
-use powershare::voting::{self, Index, Options, Rule};
+use powershare_core::measures::voting::{self, Index, Options, Rule};
 
 fn main() {
     divan::main();

@@ -23,21 +23,23 @@
 //! about tenfold (2,500 small files, 16 of 100 to 300 bodies, 55 boards
 //! past enumeration) took 455 s and found nothing more.
 //!
-//! The generator stays within the loader's limits (`powershare::limits`):
+//! The generator stays within the loader's limits (`powershare_core::load::limits`):
 //! amounts and weights up to 10^15, short ids and texts, 300 bodies.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use powershare::check::{FileStatus, PolicyLayer, check_partnership};
-use powershare::inequality::Inequality;
-use powershare::limits::MAX_AMOUNT;
 use powershare::palette::Palette;
-use powershare::partnership::Dimension;
-use powershare::rebalance::suggest::suggest;
-use powershare::render::{self, CsvTable, Format};
-use powershare::report::{BodyVoting, Report};
-use powershare::{Options, Partnership, VotingIndex};
+use powershare::render::{self, CsvTable, Document, Format};
+use powershare_core::Report;
+use powershare_core::check::{FileStatus, PolicyLayer, check_partnership};
+use powershare_core::load::limits::MAX_AMOUNT;
+use powershare_core::measures::board::BodyVoting;
+use powershare_core::measures::inequality::Inequality;
+use powershare_core::model::Dimension;
+use powershare_core::model::FindingCode;
+use powershare_core::rebalance::suggest::suggest;
+use powershare_core::{Partnership, ScoreOptions, VotingIndex};
 use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
@@ -675,11 +677,11 @@ impl File {
                     let _ = writeln!(s, "{} = {}", POLICY_UNITS[k], number(*u));
                 }
             }
-            let codes = powershare::findings::CODES;
+            let codes = FindingCode::ALL;
             let deny: Vec<String> = policy
                 .deny
                 .iter()
-                .map(|c| quoted(codes[c.index(codes.len())]))
+                .map(|c| quoted(codes[c.index(codes.len())].name()))
                 .collect();
             let _ = writeln!(s, "deny = [{}]", deny.join(", "));
         }
@@ -835,7 +837,7 @@ const SUM_TOLERANCE: f64 = 1e-12;
 const RANGE_TOLERANCE: f64 = 1e-9;
 
 fn load(text: &str) -> Result<Partnership, TestCaseError> {
-    powershare::load_str(text).map_err(|e| {
+    powershare_core::load_str(text).map_err(|e| {
         TestCaseError::fail(format!(
             "the loader refused a generated file: {e:?}\n--- file ---\n{text}"
         ))
@@ -942,14 +944,14 @@ fn check_inequality(ineq: &Inequality, what: &str) -> Result<(), TestCaseError> 
 
 fn voting_values(v: &BodyVoting) -> [(&'static str, Option<f64>); 8] {
     [
-        ("banzhaf", v.banzhaf),
-        ("banzhaf_absolute", v.banzhaf_absolute),
-        ("shapley_shubik", v.shapley_shubik),
-        ("holler", v.holler),
-        ("deegan_packel", v.deegan_packel),
-        ("johnston", v.johnston),
-        ("coleman_prevent", v.coleman_prevent),
-        ("coleman_initiate", v.coleman_initiate),
+        ("banzhaf", v.indices.banzhaf),
+        ("banzhaf_absolute", v.indices.banzhaf_absolute),
+        ("shapley_shubik", v.indices.shapley_shubik),
+        ("holler", v.indices.holler),
+        ("deegan_packel", v.indices.deegan_packel),
+        ("johnston", v.indices.johnston),
+        ("coleman_prevent", v.indices.coleman_prevent),
+        ("coleman_initiate", v.indices.coleman_initiate),
     ]
 }
 
@@ -998,7 +1000,7 @@ fn check_report(r: &Report) -> Result<(), TestCaseError> {
             }
             if v.dummy {
                 prop_assert!(
-                    v.banzhaf.unwrap_or(0.0) == 0.0,
+                    v.indices.banzhaf.unwrap_or(0.0) == 0.0,
                     "{} is a dummy with power",
                     b.id
                 );
@@ -1303,26 +1305,30 @@ fn check_partnership_data(
     index: VotingIndex,
     full: bool,
 ) -> Result<Report, TestCaseError> {
-    let options = Options {
+    let options = ScoreOptions {
         voting_index: index,
+        ..ScoreOptions::default()
     };
-    let r = powershare::score(&p, options);
+    let r = powershare_core::score(&p, options);
     check_report(&r)?;
-    let json = render::render(&r, Format::Json);
+    let json = render::render((&r).into(), Format::Json);
     check_json(&r, &json)?;
-    check_terminal(&render::render(&r, Format::Text))?;
-    check_markdown(&render::render(&r, Format::Markdown))?;
-    check_html(&render::render(&r, Format::Html))?;
+    check_terminal(&render::render((&r).into(), Format::Text))?;
+    check_markdown(&render::render((&r).into(), Format::Markdown))?;
+    check_html(&render::render((&r).into(), Format::Html))?;
     for table in [CsvTable::Bodies, CsvTable::Dyads, CsvTable::Indices] {
-        check_csv(&render::render(&r, Format::Csv(table)), table)?;
+        check_csv(&render::render((&r).into(), Format::Csv(table)), table)?;
     }
     if full {
-        let mut with = r.clone();
-        with.redesign = suggest(&p, index);
-        check_markdown(&render::render(&with, Format::Markdown))?;
-        check_html(&render::render(&with, Format::Html))?;
+        let redesign = suggest(&p, index);
+        let with = Document {
+            report: &r,
+            redesign: redesign.as_ref(),
+        };
+        check_markdown(&render::render(with, Format::Markdown))?;
+        check_html(&render::render(with, Format::Html))?;
         // Several files in one output: a JSON array, one CSV header.
-        let two = [r.clone(), with];
+        let two = [Document::from(&r), with];
         let many: Value = serde_json::from_str(&render::render_many(&two, Format::Json))
             .map_err(|e| TestCaseError::fail(format!("JSON of two reports: {e}")))?;
         prop_assert_eq!(many.as_array().map(Vec::len), Some(2));
@@ -1335,15 +1341,15 @@ fn check_partnership_data(
         let none = PolicyLayer::default();
         let files = [check_partnership("p.toml", p, &none, &none, options)];
         prop_assert!(files[0].status != FileStatus::Unusable);
-        let json = powershare::check::json::render(&files);
+        let json = powershare::render::check::json::render(&files);
         prop_assert!(
             serde_json::from_str::<Value>(&json).is_ok(),
             "check JSON re-parses"
         );
-        powershare::check::text::render(&files, &Palette::plain());
-        powershare::check::markdown::render(&files);
-        powershare::check::github::render(&files);
-        powershare::check::junit::render(&files);
+        powershare::render::check::text::render(&files, &Palette::plain());
+        powershare::render::check::markdown::render(&files);
+        powershare::render::check::github::render(&files);
+        powershare::render::check::junit::render(&files);
     }
     Ok(r)
 }
@@ -1460,7 +1466,7 @@ fn case(text: &str) -> Report {
 /// in a `Partnership`, whose fields are plain data.
 #[track_caller]
 fn edited(text: &str, edit: impl FnOnce(&mut Partnership)) -> Report {
-    let mut p = powershare::load_str(text).unwrap();
+    let mut p = powershare_core::load_str(text).unwrap();
     edit(&mut p);
     match check_partnership_data(p, VotingIndex::Banzhaf, true) {
         Ok(r) => r,

@@ -51,9 +51,9 @@ fn toml(spec: &Spec, order: &[usize]) -> String {
     s
 }
 
-fn report(text: &str) -> powershare::Report {
-    let p = powershare::load_str(text).expect("generated files are valid");
-    powershare::score(&p, powershare::Options::default())
+fn report(text: &str) -> powershare_core::Report {
+    let p = powershare_core::load_str(text).expect("generated files are valid");
+    powershare_core::score(&p, powershare_core::ScoreOptions::default())
 }
 
 proptest! {
@@ -100,7 +100,7 @@ proptest! {
                 }
             }
         }
-        let codes = |r: &powershare::Report| {
+        let codes = |r: &powershare_core::Report| {
             let mut c: Vec<_> = r.findings.iter().map(|f| (f.code, f.bodies.clone())).collect();
             for (_, bodies) in &mut c { bodies.sort(); }
             c.sort();
@@ -115,8 +115,8 @@ proptest! {
         let r = report(&toml(&spec, &order));
         for b in &r.bodies {
             if let Some(v) = &b.voting && v.dummy {
-                prop_assert_eq!(v.banzhaf, Some(0.0));
-                prop_assert_eq!(v.shapley_shubik, Some(0.0));
+                prop_assert_eq!(v.indices.banzhaf, Some(0.0));
+                prop_assert_eq!(v.indices.shapley_shubik, Some(0.0));
                 prop_assert_eq!(b.shares.get("voting").copied(), Some(0.0));
             }
         }

@@ -4,10 +4,10 @@
 
 use std::fmt::Write;
 
-use powershare::board::BoardPower;
-use powershare::rebalance::{self, Effort, Options, QuotaChoice, Target};
-use powershare::voting::{self, Clause, Rule};
-use powershare::{Partnership, VotingIndex};
+use powershare_core::measures::board::BoardPower;
+use powershare_core::measures::voting::{self, Clause, Rule};
+use powershare_core::rebalance::{self, Effort, QuotaChoice, RebalanceOptions as Options, Target};
+use powershare_core::{Partnership, VotingIndex};
 use proptest::prelude::*;
 
 use crate::common::{powershare, proptest_config, stdout};
@@ -23,7 +23,7 @@ fn partnership(seats: &[u64], veto: Option<usize>, double: bool) -> Partnership 
         let _ = writeln!(s, "veto = [\"b{v}\"]");
     }
     let _ = writeln!(s, "also_majority_of_bodies = {double}");
-    powershare::load_str(&s).unwrap()
+    powershare_core::load_str(&s).unwrap()
 }
 
 /// The engine's power for seats `w` (all > 0), quota `q`, veto and double

@@ -59,8 +59,8 @@ const REFERENCE: &[Case] = &[
 fn composite_matches_reference_model() {
     for (file, composite, gini) in REFERENCE {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-        let p = powershare::load(&std::fs::read(path).unwrap()).unwrap();
-        let r = powershare::score(&p, powershare::Options::default());
+        let p = powershare_core::load(&std::fs::read(path).unwrap()).unwrap();
+        let r = powershare_core::score(&p, powershare_core::ScoreOptions::default());
         assert_eq!(r.bodies.len(), composite.len(), "{file}");
         for (b, (id, expected)) in r.bodies.iter().zip(composite.iter()) {
             assert_eq!(&b.id, id);

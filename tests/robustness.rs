@@ -13,13 +13,13 @@ fn sample_lines() -> Vec<Vec<String>> {
 }
 
 fn check(bytes: &[u8]) {
-    if let Ok(p) = powershare::load(bytes) {
-        let r = powershare::score(&p, powershare::Options::default());
+    if let Ok(p) = powershare_core::load(bytes) {
+        let r = powershare_core::score(&p, powershare_core::ScoreOptions::default());
         for format in [
             powershare::render::Format::Text,
             powershare::render::Format::Json,
         ] {
-            let _ = powershare::render::render(&r, format);
+            let _ = powershare::render::render((&r).into(), format);
         }
     }
 }

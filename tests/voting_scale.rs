@@ -4,7 +4,7 @@
 //! The n = 1,000 check is slow in a debug build and is `#[ignore]`d; run it
 //! with `cargo test --release --test main voting_scale -- --ignored`.
 
-use powershare::voting::{self, Clause, Index, Method, Options, Rule};
+use powershare_core::measures::voting::{self, Clause, EngineOptions, Index, Method, Rule};
 
 use crate::common::root;
 
@@ -20,9 +20,9 @@ fn game(n: usize) -> Rule {
 
 #[track_caller]
 fn sums_to_one(rule: &Rule, indices: &[Index]) {
-    let options = Options {
+    let options = EngineOptions {
         indices: indices.to_vec(),
-        ..Options::default()
+        ..EngineOptions::default()
     };
     let p = voting::power_with(rule, &options).unwrap();
     assert_eq!(p.method, Method::GeneratingFunction);
@@ -77,11 +77,15 @@ fn several_clauses_beyond_enumeration_are_counted_exactly() {
     let p = voting::power(&rule).unwrap();
     assert_eq!(p.method, Method::CappedSums);
     assert!(p.players[0].veto && !p.players[1].veto);
-    let sum: f64 = p.players.iter().map(|x| x.banzhaf.unwrap()).sum();
+    let sum: f64 = p.players.iter().map(|x| x.indices.banzhaf.unwrap()).sum();
     assert!((sum - 1.0).abs() < 1e-12);
-    let ss: f64 = p.players.iter().map(|x| x.shapley_shubik.unwrap()).sum();
+    let ss: f64 = p
+        .players
+        .iter()
+        .map(|x| x.indices.shapley_shubik.unwrap())
+        .sum();
     assert!((ss - 1.0).abs() < 1e-12, "SS sums to {ss}");
-    assert!(p.players[0].holler.is_none());
+    assert!(p.players[0].indices.holler.is_none());
     assert_eq!(p.notes.len(), 1, "{:?}", p.notes);
 }
 
@@ -95,9 +99,9 @@ fn monte_carlo_when_nothing_exact_fits() {
         30,
         vec![Clause::new(weights, total / 2 + 1), Clause::count(30, 10)],
     );
-    let options = Options {
+    let options = EngineOptions {
         samples: 20_000,
-        ..Options::default()
+        ..EngineOptions::default()
     };
     let p = voting::power_with(&rule, &options).unwrap();
     assert_eq!(p.method, Method::MonteCarlo);
@@ -111,7 +115,7 @@ fn monte_carlo_when_nothing_exact_fits() {
     let ss: Vec<f64> = p
         .players
         .iter()
-        .map(|x| x.shapley_shubik.unwrap())
+        .map(|x| x.indices.shapley_shubik.unwrap())
         .collect();
     assert!((ss.iter().sum::<f64>() - 1.0).abs() < 1e-12);
     assert!(ss[29] > ss[0] + 4.0 * se.shapley_shubik.unwrap());
@@ -126,8 +130,8 @@ fn a_partnership_of_forty_bodies_has_a_voting_dimension() {
             i % 4 + 1
         ));
     }
-    let p = powershare::load_str(&text).unwrap();
-    let report = powershare::score(&p, powershare::Options::default());
+    let p = powershare_core::load_str(&text).unwrap();
+    let report = powershare_core::score(&p, powershare_core::ScoreOptions::default());
     let json = serde_json::to_value(&report).unwrap();
     let board = &json["board"];
     assert!(

@@ -3,7 +3,7 @@
 //! values or results exit 2 with a message that helps.
 
 use assert_cmd::Command;
-use powershare::whatif::{self, Set};
+use powershare_core::whatif::{self, Set};
 
 use crate::common::{powershare, stdout_of};
 
@@ -51,9 +51,11 @@ fn no_change_is_an_empty_difference() {
 fn no_change_scores_the_same_partnership() {
     let text = std::fs::read_to_string(FORUM).unwrap();
     let same = whatif::apply(&text, &[]).unwrap();
-    let score = |t: &str| powershare::score(&powershare::load_str(t).unwrap(), Default::default());
+    let score = |t: &str| {
+        powershare_core::score(&powershare_core::load_str(t).unwrap(), Default::default())
+    };
     assert_eq!(score(&same), score(&text));
-    assert!(powershare::diff::diff(&score(&text), &score(&same)).is_empty());
+    assert!(powershare_core::diff::diff(&score(&text), &score(&same)).is_empty());
 }
 
 #[test]
@@ -114,7 +116,7 @@ fn fails(sets: &[&str], message: &str) {
 
 #[test]
 fn bad_paths_and_values_exit_2_naming_the_paths_near_them() {
-    let forms = powershare::whatif::paths::PATH_FORMS;
+    let forms = powershare_core::whatif::paths::PATH_FORMS;
     fails(
         &["body.county.seat=3"],
         &format!(

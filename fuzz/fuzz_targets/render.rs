@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use powershare::VotingIndex;
+use powershare_core::VotingIndex;
 use powershare_fuzz::checks;
 
 fuzz_target!(|data: &[u8]| {

@@ -4,9 +4,9 @@
 //! crashing input (`pipeline`) the same way it was found. There is no such
 //! test yet: no crash has been found (see `fuzz/README.md`).
 
-use powershare::rebalance::suggest::suggest;
+use powershare_core::rebalance::suggest::suggest;
 use powershare::render::{self, CsvTable, Format};
-use powershare::{Options, Partnership, Report, VotingIndex};
+use powershare_core::{ScoreOptions, Partnership, Report, VotingIndex};
 
 /// Every voting index the report can use.
 pub const INDICES: [VotingIndex; 2] = [VotingIndex::Banzhaf, VotingIndex::ShapleyShubik];
@@ -24,7 +24,7 @@ pub const FORMATS: [Format; 7] = [
 
 /// Parse and validate; on success check what validation promises.
 pub fn load(bytes: &[u8]) -> Option<Partnership> {
-    let p = powershare::load(bytes).ok()?;
+    let p = powershare_core::load(bytes).ok()?;
     check_partnership(&p);
     Some(p)
 }
@@ -69,7 +69,7 @@ pub fn check_partnership(p: &Partnership) {
 
 /// Score with `index` and check every number of the report.
 pub fn score(p: &Partnership, index: VotingIndex) -> Report {
-    let r = powershare::score(
+    let r = powershare_core::report::score(
         p,
         Options {
             voting_index: index,

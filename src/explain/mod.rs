@@ -96,6 +96,7 @@ mod tests {
     use powershare_core::findings;
     use powershare_core::measures::inequality::inequality;
     use powershare_core::model::Dimension;
+    use powershare_core::model::FindingCode;
 
     /// The labelled parts every body has, in this order.
     const PARTS: [&str; 5] = [
@@ -116,13 +117,13 @@ mod tests {
 
     #[test]
     fn every_finding_code_has_an_entry() {
-        for code in findings::CODES {
-            has(code, Kind::Finding);
+        for code in FindingCode::ALL {
+            has(code.name(), Kind::Finding);
         }
         let count = entries().filter(|e| e.kind == Kind::Finding).count();
         assert_eq!(
             count,
-            findings::CODES.len(),
+            FindingCode::ALL.len(),
             "an entry for a code that does not exist"
         );
     }
@@ -206,8 +207,11 @@ mod tests {
         for code in &table {
             has(code, Kind::Finding);
         }
-        for code in findings::CODES {
-            assert!(table.contains(code), "README's findings table lacks {code}");
+        for code in FindingCode::ALL {
+            assert!(
+                table.contains(&code.name()),
+                "README's findings table lacks {code}"
+            );
         }
     }
 
@@ -321,7 +325,7 @@ mod tests {
         let body = lookup("symbolic-partnership").map_or("", |e| e.body);
         for code in findings::HIDING {
             assert!(
-                body.contains(code),
+                body.contains(code.name()),
                 "symbolic-partnership does not name {code}"
             );
         }
