@@ -11,7 +11,7 @@ use std::fmt::Write;
 use std::time::Instant;
 
 use powershare_core::VotingIndex;
-use powershare_core::rebalance::{self, Options, Target};
+use powershare_core::rebalance::{self, RebalanceOptions as Options, Target};
 
 /// A partnership of `n` bodies with incomes from a fixed pseudo-random
 /// stream and seats roughly proportional to the logarithm of income.

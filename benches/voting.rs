@@ -4,7 +4,7 @@
 //! `bench/peers.sh`; these time the library alone, in-process.
 
 use num_bigint::BigUint;
-use powershare_core::measures::voting::{self, Index, Options, Rule};
+use powershare_core::measures::voting::{self, Index, EngineOptions, Rule};
 
 fn main() {
     divan::main();
@@ -31,10 +31,10 @@ fn game(name: &str) -> Rule {
     voting::weighted(&weights, quota)
 }
 
-fn only(indices: &[Index]) -> Options {
-    Options {
+fn only(indices: &[Index]) -> EngineOptions {
+    EngineOptions {
         indices: indices.to_vec(),
-        ..Options::default()
+        ..EngineOptions::default()
     }
 }
 

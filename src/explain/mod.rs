@@ -170,25 +170,35 @@ mod tests {
         has("whatif", Kind::Command);
     }
 
-    /// Regression: the README named entries (`explain NAME` examples, the
-    /// findings table) that `explain` did not have, or the other way round.
+    /// Regression: the user documentation named entries (`explain NAME`
+    /// examples, the findings table) that `explain` did not have, or the
+    /// other way round.
     #[test]
-    fn every_name_the_readme_gives_explain_exists() {
-        let readme = include_str!("../../README.md");
-        let section = |heading: &str| {
-            let start = readme
+    fn every_name_the_docs_give_explain_exists() {
+        fn section<'d>(doc: &'d str, heading: &str) -> &'d str {
+            let start = doc
                 .find(heading)
-                .unwrap_or_else(|| panic!("README has no {heading:?}"));
-            let rest = &readme[start + heading.len()..];
+                .unwrap_or_else(|| panic!("the docs have no {heading:?}"));
+            let rest = &doc[start + heading.len()..];
             let end = ["\n## ", "\n### "]
                 .iter()
                 .filter_map(|h| rest.find(h))
                 .min()
                 .unwrap_or(rest.len());
             &rest[..end]
-        };
+        }
         // `powershare explain`: the names in its examples.
-        let explain = section("### `powershare explain [NAME]`");
+        let commands = include_str!("../../docs/commands.md");
+        let mut fenced = false;
+        let prose: String = section(commands, "\n## explain\n")
+            .lines()
+            .filter(|l| {
+                fenced ^= l.starts_with("```");
+                !fenced && !l.starts_with("```")
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let explain = prose.as_str();
         let examples: Vec<&str> = explain
             .split('`')
             .skip(1)
@@ -197,10 +207,11 @@ mod tests {
             .collect();
         assert!(examples.len() >= 4, "no examples found in {explain:?}");
         for name in examples {
-            assert!(lookup(name).is_some(), "README explains `{name}`; no entry");
+            assert!(lookup(name).is_some(), "docs explain `{name}`; no entry");
         }
         // The findings table: every row's code, and every code has a row.
-        let table: Vec<&str> = section("## Findings")
+        let methods = include_str!("../../docs/methods.md");
+        let table: Vec<&str> = section(methods, "\n## Findings\n")
             .lines()
             .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
             .collect();
@@ -210,7 +221,7 @@ mod tests {
         for code in FindingCode::ALL {
             assert!(
                 table.contains(&code.name()),
-                "README's findings table lacks {code}"
+                "the findings table of docs/methods.md lacks {code}"
             );
         }
     }
