@@ -4,7 +4,7 @@
 //! `bench/peers.sh`; these time the library alone, in-process.
 
 use num_bigint::BigUint;
-use powershare_core::measures::voting::{self, Index, EngineOptions, Rule};
+use powershare_core::measures::voting::{self, EngineOptions, Index, Rule};
 
 fn main() {
     divan::main();

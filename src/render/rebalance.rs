@@ -4,15 +4,9 @@
 use std::fmt::Write;
 
 use crate::render::escape::{markdown_inline, terminal_text};
+use crate::render::numbers::{pct, points};
 use crate::render::table::{Align, Table};
-use crate::render::tables::pct;
 use powershare_core::rebalance::{CLOSE, Design, Rebalance};
-
-/// A gap in percentage points, one decimal.
-pub fn points(x: f64) -> String {
-    let x = if x.abs() < 5e-4 { 0.0 } else { x };
-    format!("{:.1} points", x * 100.0)
-}
 
 /// One line about a design: size, quota, gaps.
 fn summary(d: &Design) -> String {

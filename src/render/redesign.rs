@@ -8,9 +8,9 @@ use powershare_core::rebalance::Design;
 use powershare_core::rebalance::suggest::Suggestion;
 
 use crate::render::escape::{html_text, markdown_inline as md};
+use crate::render::numbers::pct;
 use crate::render::story::name_of;
 use crate::render::table::{Align, Table};
-use crate::render::tables::pct;
 
 /// A body's display name in the report.
 fn name<'a>(r: &'a Report, id: &'a str) -> &'a str {

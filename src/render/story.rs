@@ -2,6 +2,7 @@
 //! a one-line verdict, the key figures, and findings' evidence worded for
 //! people. Everything here returns plain (unescaped) text.
 
+use crate::render::numbers::{amount, pct0};
 use powershare_core::Report;
 use powershare_core::findings::{Finding, Severity};
 use powershare_core::model::FindingCode;
@@ -21,14 +22,7 @@ pub struct Verdict {
 
 /// The body with the largest composite share (first in file order on a tie).
 pub fn top_body(r: &Report) -> Option<&BodyReport> {
-    let mut best: Option<&BodyReport> = None;
-    for b in &r.bodies {
-        let c = b.composite?;
-        if best.is_none_or(|x| c > x.composite.unwrap_or(0.0)) {
-            best = Some(b);
-        }
-    }
-    best
+    r.top_body().map(|i| &r.bodies[i])
 }
 
 /// The headline and summary of `r`, read off its findings and composite.
@@ -99,31 +93,6 @@ fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
-    }
-}
-
-/// A share as a whole percentage.
-pub fn pct0(x: f64) -> String {
-    format!("{:.0}%", x * 100.0)
-}
-
-/// A number with thousands separators when whole, else two decimals.
-pub fn amount(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        let digits = format!("{}", x.abs() as u64);
-        let mut out = String::new();
-        for (k, c) in digits.chars().enumerate() {
-            if k > 0 && (digits.len() - k) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if x < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        format!("{x:.2}")
     }
 }
 
@@ -206,13 +175,5 @@ mod tests {
             "{}",
             v.summary
         );
-    }
-
-    #[test]
-    fn amounts_get_thousands_separators() {
-        assert_eq!(amount(1_400_000.0), "1,400,000");
-        assert_eq!(amount(999.0), "999");
-        assert_eq!(amount(-1000.0), "-1,000");
-        assert_eq!(amount(0.5), "0.50");
     }
 }

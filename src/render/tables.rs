@@ -2,6 +2,7 @@
 //! text, markdown and HTML renderers through [`Table`]'s `to_text`,
 //! `to_markdown` and `to_html` (each escapes cells for its format).
 
+use super::numbers::{num, pct};
 use super::story::name_of;
 use super::table::{Align, Table};
 use powershare_core::Report;
@@ -30,20 +31,6 @@ impl Label {
             Label::Name => name_of(r, id),
         }
     }
-}
-
-/// A share as a percentage with one decimal.
-pub fn pct(x: f64) -> String {
-    format!("{:.1}%", x * 100.0)
-}
-
-/// An index value with three decimals, or "-" when undefined.
-pub fn num(x: Option<f64>) -> String {
-    // Rounding noise such as -1e-17 must not print as "-0.000".
-    x.map_or_else(
-        || "-".into(),
-        |v| format!("{:.3}", if v.abs() < 5e-4 { 0.0 } else { v }),
-    )
 }
 
 /// The voting flags of a body.

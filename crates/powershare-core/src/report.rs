@@ -12,7 +12,7 @@ use crate::findings::{self, Finding};
 use crate::measures::board::{BoardReport, BodyVoting};
 use crate::measures::inequality::{Inequality, inequality};
 use crate::measures::perceived::BodyPerceived;
-use crate::measures::{Measures, ScoreOptions, measure};
+use crate::measures::{Measures, ScoreOptions, largest, measure};
 use crate::model::{Dimension, How, Ordered, Outcome, Partnership, Sector};
 
 /// The JSON contract version.
@@ -49,6 +49,15 @@ pub struct Report {
     /// (added in format 1; absent when none is recorded).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub relationships: Vec<RelationshipReport>,
+}
+
+impl Report {
+    /// The body with the largest composite share (first in file order on a
+    /// tie); `None` when no dimension has data.
+    pub fn top_body(&self) -> Option<usize> {
+        let composite: Option<Vec<f64>> = self.bodies.iter().map(|b| b.composite).collect();
+        largest(composite?)
+    }
 }
 
 /// `partnership` in the JSON.

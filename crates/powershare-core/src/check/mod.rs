@@ -368,7 +368,7 @@ fn judge(value: f64, limit: f64) -> RuleStatus {
 /// rule per denied code in the report order of the codes.
 pub fn check(p: &Partnership, report: &Report, policy: &EffectivePolicy) -> Vec<RuleResult> {
     let mut out = Vec::new();
-    let top = top_body(report);
+    let top = report.top_body();
     let composite = report.indices.get("composite");
     if let Some(t) = policy.max_composite_gini {
         let gini = composite.and_then(|c| c.gini);
@@ -470,19 +470,6 @@ fn value_rule(
             }
         }
     }
-}
-
-/// The body with the largest composite share (first in file order on a tie).
-fn top_body(report: &Report) -> Option<usize> {
-    let mut best: Option<(usize, f64)> = None;
-    for (i, b) in report.bodies.iter().enumerate() {
-        if let Some(c) = b.composite
-            && best.is_none_or(|(_, x)| c > x)
-        {
-            best = Some((i, c));
-        }
-    }
-    best.map(|(i, _)| i)
 }
 
 /// A composite rule's breach points at the body holding the most power.

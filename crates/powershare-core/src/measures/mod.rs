@@ -63,15 +63,21 @@ impl Measures<'_> {
 
     /// The body with the largest composite share (first in file order on a tie).
     pub fn top_body(&self) -> Option<usize> {
-        let c = self.composite.as_ref()?;
-        let mut best = 0;
-        for (i, &x) in c.iter().enumerate() {
-            if x > c[best] {
-                best = i;
-            }
-        }
-        Some(best)
+        largest(self.composite.as_ref()?.iter().copied())
     }
+}
+
+/// The position of the largest value, the first on a tie; `None` when
+/// there is none. The one definition of "the top body" for the measures
+/// and the report.
+pub fn largest(values: impl IntoIterator<Item = f64>) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (i, x) in values.into_iter().enumerate() {
+        if best.is_none_or(|(_, b)| x > b) {
+            best = Some((i, x));
+        }
+    }
+    best.map(|(i, _)| i)
 }
 
 /// Compute every measure of `p`, with a note for each absent dimension.

@@ -20,9 +20,10 @@ pub mod voting;
 use std::fmt::Write;
 
 use crate::render::escape::html_text;
+use crate::render::numbers::{num, pct0};
 use crate::render::story::{self, name_of};
 use crate::render::table::{Align, Table};
-use crate::render::tables::{self, Label, num};
+use crate::render::tables::{self, Label};
 use crate::render::{Document, redesign};
 use powershare_core::Report;
 use powershare_core::findings::{Finding, Severity};
@@ -212,7 +213,7 @@ fn verdict(s: &mut String, r: &Report, id: &str) {
     if let Some(top) = story::top_body(r) {
         figures.push((
             format!("held by {}", top.name),
-            story::pct0(top.composite.unwrap_or(0.0)),
+            pct0(top.composite.unwrap_or(0.0)),
         ));
     }
     if let Some(c) = r.indices.get("composite") {
