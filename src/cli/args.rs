@@ -97,7 +97,7 @@ Exit codes:
 pub enum ReportFormat {
     /// A readable terminal report.
     Text,
-    /// The JSON contract (see the README).
+    /// The JSON contract (see docs/commands.md).
     Json,
     /// GitHub-flavoured markdown (pull-request comments, wikis, job summaries).
     Markdown,
@@ -170,7 +170,7 @@ Exit codes:
 pub enum PowerFormat {
     /// A readable table.
     Text,
-    /// One JSON object (see the README).
+    /// One JSON object (see docs/commands.md).
     Json,
     /// One row per player.
     Csv,
@@ -387,7 +387,7 @@ impl VotingIndexArg {
 pub enum RebalanceFormat {
     /// A readable terminal report.
     Text,
-    /// JSON: target, today's design and the best designs (see the README).
+    /// JSON: target, today's design and the best designs (see docs/commands.md).
     Json,
     /// GitHub-flavoured markdown.
     Markdown,

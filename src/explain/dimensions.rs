@@ -117,7 +117,7 @@ any size (see voting-method): exactly, except on boards too large for every
 exact method, where the shares are Monte Carlo estimates and the board note
 says so. A board without a [board] table uses a simple majority of seats.
 
-Choice: Normalised Banzhaf by default, as DESIGN.md specifies: it counts every
+Choice: Normalised Banzhaf by default (see docs/methods.md): it counts every
 coalition a body can swing without assuming an order in which bodies join.",
     },
     Entry {
@@ -232,7 +232,7 @@ rated by no other partner; also absent when there is no [[perception]] or
 every rating by others is 0. Each body may rate once.
 
 Choice: If any body lacks ratings from others, the whole dimension is left out
-rather than guessing a value for that body, as DESIGN.md asks.",
+rather than guessing a value for that body.",
     },
     Entry {
         name: "composite",

@@ -33,9 +33,9 @@ is absent). Zeros are ordinary values: a body with no share raises the Gini.
 The result depends only on the values, not on the order of the bodies, so ties
 need no rule.
 
-Choice: The population form, without the n/(n-1) correction, as DESIGN.md
-specifies. Its maximum therefore depends on n, and a small partnership can
-never reach 1.",
+Choice: The population form, without the n/(n-1) correction (see
+docs/methods.md). Its maximum therefore depends on n, and a small partnership
+can never reach 1.",
     },
     Entry {
         name: "hhi",

@@ -36,7 +36,7 @@ when every coalition wins (a quota of 0 seats). Bodies with equal seats and
 the same role in the rule get equal values (up to sampling noise under Monte
 Carlo).
 
-Choice: The default index of the voting dimension, as DESIGN.md specifies;
+Choice: The default index of the voting dimension (see docs/methods.md);
 `--voting-index shapley-shubik` switches to Shapley-Shubik. Exact up to
 rounding in the last digit (counts are exact integers) except under Monte
 Carlo.",
