@@ -11,6 +11,7 @@ format = 1
 name = "Riverside community partnership"
 period = "2025-26"
 currency = "GBP"
+host = "council"                   # the accountable body: holds the budget, employs the staff, runs the secretariat
 
 # [[body]]: one table per partner. `id` is a slug (a-z, 0-9, - and _) used everywhere else in the file.
 # income, staff, contribution and position: give each for every body or for none (write 0 when it is 0).
@@ -53,6 +54,8 @@ quota = "majority"                 # "majority" | "two-thirds" | "unanimity" | a
 veto = []                          # bodies whose yes every decision needs (they must have seats)
 also_majority_of_bodies = false    # double majority: also more than half of the bodies with seats
 chair = "council"
+casting_vote = false               # true: the chair breaks ties (a coalition of exactly half the seats wins with
+                                   # the chair in it); only with quota "majority" and a chair who has seats
 
 # [[funding]]: money from one partner to another; it must not exceed the receiver's income.
 [[funding]]
@@ -81,16 +84,25 @@ outcome = "adopted"                # adopted | rejected | deferred
 how = "consensus"                  # consensus | vote | chair | outside-meeting
 supported = ["council", "cvs"]
 opposed = []
+topic = "priorities"               # priorities | governance (who decides: seats, chair, budget) | funding | delivery | other
+driver = "partners"                # what it answered to: government-policy | funder | partners | service-users | other
 
 # [[perception]]: one per rater, rating everyone's influence 0..=5 (including itself).
 [[perception]]
 rater = "tenants"
 influence = { council = 5, cvs = 3, tenants = 1 }
 
-# [[relationship]]: the history between two partners, -2 (long mistrust) ..= 2 (long positive history).
+# [[relationship]]: the history between two partners, -2 (long mistrust) ..= 2 (long positive history),
+# or kind = "competitors" when they bid for the same contracts or funds (then trust is optional).
+# A pair may have one entry of each kind, and one trust.
 [[relationship]]
 between = ["council", "tenants"]
+kind = "history"                   # history (the default) | competitors
 trust = -1
+
+[[relationship]]
+between = ["cvs", "tenants"]
+kind = "competitors"
 
 # [weights]: how much each dimension counts in the composite (default 1 each).
 [weights]

@@ -138,7 +138,7 @@ fn bad_paths_and_values_exit_2_naming_the_paths_near_them() {
     fails(
         &["board.also_majority_of_bodies=yes"],
         &format!(
-            "powershare: error: {FORUM}: `board.also_majority_of_bodies` takes true or false, not `yes`; nearest valid paths: board.also_majority_of_bodies, board.chair, board.quota"
+            "powershare: error: {FORUM}: `board.also_majority_of_bodies` takes true or false, not `yes`; nearest valid paths: board.also_majority_of_bodies, board.casting_vote, board.chair"
         ),
     );
     fails(

@@ -76,12 +76,12 @@ pub enum Command {
 
 const WHATIF_HELP: &str = "\
 Paths name fields as validation errors do:
-  partnership.{name,period,currency}
+  partnership.{name,period,currency,host}
   body.ID.{name,sector,income,staff,contribution,position,seats}, body.ID.expertise.DOMAIN
-  board.{quota,veto,also_majority_of_bodies,chair}
+  board.{quota,veto,also_majority_of_bodies,chair,casting_vote}
   funding.N.{from,to,amount,kind}, dependence.N.{of,on,share,what}
-  contact.N.{between,frequency}, relationship.N.{between,trust}
-  decision.N.{title,proposed_by,outcome,how,supported,opposed,date}
+  contact.N.{between,frequency}, relationship.N.{between,kind,trust}
+  decision.N.{title,proposed_by,outcome,how,supported,opposed,date,topic,driver}
   perception.N.rater, perception.N.influence.ID
   weights.DIMENSION, policy.{max_composite_gini,max_top_share,max_dependence,power_seat_gap,deny}
 ID is a body id; N an entry's number, from 0, in file order. Values are TOML or plain words:

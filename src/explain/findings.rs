@@ -22,7 +22,7 @@ Formula:
                  dummy-seat, power-seat-gap (only with a positive gap,
                  seats understating power), consensus-dominance,
                  outside-meeting-decisions, informal-exclusion,
-                 power-blindness
+                 power-blindness, thin-consensus
   finding when concentrated and hidden.
   The two limits are the [policy] keys max_composite_gini and max_top_share
   (each 0 to 1).
@@ -32,9 +32,9 @@ evidence composite_gini, max_composite_gini, top_share, max_top_share and
 hiding_findings (the number of different codes that hide power, which the
 message lists).
 
-Reading: The partnership is a partnership in name: one body or a few hold most
-of the power, and the board, the consensus or the informal dealing make it
-look shared. The other findings say where to start.
+Reading: The partnership is at risk of being a partnership in name: one body
+or a few hold most of the power, and the board, the consensus or the informal
+dealing make it look shared. The other findings say where to start.
 
 Edge cases: The top body is the one with the largest composite share (the
 first in file order on a tie); without a composite there is no top body and no
@@ -43,7 +43,9 @@ finding. A value exactly at a limit is not above it. A Gini that is undefined
 its top share of 1 whenever max_top_share is below 1. The veto-player finding
 at severity info (everyone can veto, as under unanimity) does not count, nor
 do power-seat-gap findings where seats overstate power, non-monotone-power,
-funding-dependence and mistrust.
+funding-dependence, mistrust, host-body, commissioner-on-board,
+priorities-from-above, power-retained, in-sector-competition and
+positive-history.
 
 Choice: Either the Gini or the top share is enough for concentration, as
 either pattern matters. power-seat-gap counts only where seats understate a
@@ -51,7 +53,23 @@ body's power: seats that overstate power, as under unanimity, share power out
 rather than hide it. funding-dependence and mistrust show dependence and its
 history openly rather than the machinery hiding power, so they do not count;
 nor does non-monotone-power, which shows that the rule behaves oddly, not
-that a dominant body's power is hidden behind it.",
+that a dominant body's power is hidden behind it. Of the dynamics findings
+only thin-consensus counts: like consensus-dominance it shows agreement
+recorded where there may be none; the host, commissioning, priorities,
+power retained and competition are power exercised in the open.
+
+What to do: Put power on the board's agenda: go through these findings with
+every partner, agree which to change first, and measure again in a year. Each
+finding named in the message has its own action: start there. Share the report
+with every partner, not only the board's officers, agree which findings to
+change first and by when, and run powershare again at the next review
+(powershare diff shows what changed). The finding says that the partnership is
+at risk of remaining symbolic, not that it is so: the numbers are a starting
+point for the conversation.
+
+Source: Balloch, S. and Taylor, M. (eds) (2001), Partnership working: policy
+and practice: \"if partnership does not address issues of power, it will remain
+symbolic rather than real\".",
     },
     Entry {
         name: "dictator",
@@ -76,7 +94,17 @@ under every voting method, Monte Carlo included (see voting-method). When only
 one body has seats it is a dictator. Every other body with seats is then also
 a dummy-seat (when swings are counted). A dictator is not reported again as a
 veto-player. It is one of the findings that can make a partnership symbolic
-(see symbolic-partnership).",
+(see symbolic-partnership).
+
+What to do: Change the rule so that no partner decides alone: raise the quota,
+rebalance the seats (powershare rebalance shows designs), or add a majority of
+members. A board on which one partner decides alone consults the others rather
+than sharing power with them: either say so openly, or change the rule.
+powershare whatif tests a change to the seats or the quota before the board
+votes on it.
+
+Source: Penrose (1946) and Banzhaf (1965) on voting power: seats are not
+power, and a member critical in every winning coalition holds all of it.",
     },
     Entry {
         name: "veto-player",
@@ -107,7 +135,18 @@ partnership symbolic (see symbolic-partnership). The info finding does not
 count there.
 
 Choice: When everyone can veto, the veto is a property of the rule, not an
-advantage of one partner, so it is reported once, as info.",
+advantage of one partner, so it is reported once, as info.
+
+What to do: Agree in writing which decisions, if any, need this partner's
+consent, and let the board's majority decide the rest. A veto can be fitting
+for a partner that carries a statutory duty or most of the money, but then it
+should cover named decisions (the budget, statutory matters) rather than every
+decision. Check whether the veto is written in the rule or comes from the seat
+arithmetic (powershare explain quota): a veto nobody intended is the easiest
+to remove.
+
+Source: Banzhaf (1965) and Shapley and Shubik (1954): a veto player belongs to
+every winning coalition.",
     },
     Entry {
         name: "dummy-seat",
@@ -134,7 +173,17 @@ count swings, so a board whose power is estimated never gets this finding (see
 voting-method). Bodies without seats are not on the board and are never
 dummies. A dictator makes every other body with seats a dummy. A dummy gets no
 power-seat-gap finding. It is one of the findings that can make a partnership
-symbolic (see symbolic-partnership).",
+symbolic (see symbolic-partnership).
+
+What to do: Change the seats or the quota so that this partner's vote can make
+a difference (powershare rebalance shows designs that do). A seat that can
+never change an outcome invites a partner to the table without giving it a
+say: the rungs that Arnstein (1969) calls tokenism. Small changes often fix
+it: one seat more or less for another partner, or a quota one seat higher or
+lower; powershare whatif shows the effect.
+
+Source: Banzhaf (1965) on voters without power; Arnstein, S. R. (1969), A
+ladder of citizen participation.",
     },
     Entry {
         name: "power-seat-gap",
@@ -166,7 +215,16 @@ margin may be sampling noise. Only bodies with seats are checked, and dummies
 are left out (they get dummy-seat). A gap exactly at the margin gives no
 finding (a tolerance of 1e-12 absorbs rounding). It is one of the findings
 that can make a partnership symbolic (see symbolic-partnership). Only positive
-gaps count there.",
+gaps count there.
+
+What to do: Show the board its voting power beside its seats, and change the
+seats or the quota where the gap is not intended. Partners read their
+influence off their seats; when the rule moves power elsewhere, they should
+know. A gap caused by a veto or a quota may be intended; one that nobody chose
+is worth removing.
+
+Source: Penrose (1946) and Banzhaf (1965): voting power is not proportional to
+weight.",
     },
     Entry {
         name: "non-monotone-power",
@@ -189,7 +247,15 @@ Edge cases: Made only when there is a board, at any size, but not when its
 power is estimated by Monte Carlo, where a difference may be sampling noise
 (see voting-method). With seats and a quota alone this cannot happen; it comes
 from veto bodies or a double majority. Differences within 1e-12 are ignored.
-It does not count towards symbolic-partnership.",
+It does not count towards symbolic-partnership.
+
+What to do: Review the veto and the double majority with the partners: a rule
+that gives more seats less say should be changed or knowingly kept. The
+paradox comes from the veto or the double majority, not the seats: change one
+of them, or keep it knowingly and tell the partners what it does.
+
+Source: Felsenthal, D. S. and Machover, M. (1998), The measurement of voting
+power, on the paradoxes of voting power.",
     },
     Entry {
         name: "funding-dependence",
@@ -218,7 +284,17 @@ exactly at the limit gives no finding. It does not count towards
 symbolic-partnership.
 
 Choice: Funding only, because the limit is a share of income and a stated
-dependence share is not money.",
+dependence share is not money.
+
+What to do: Keep the funding relationship apart from the partnership's
+decisions: the funder declares its interest, and the funded partner can raise
+concerns with someone other than its funder. A partner that depends on another
+for most of its income may not be free to disagree with it at the table. Over
+time, a wider funding base for the funded partner reduces the dependence
+itself.
+
+Source: Emerson, R. M. (1962), Power-dependence relations: the power of A over
+B is B's dependence on A.",
     },
     Entry {
         name: "consensus-dominance",
@@ -245,7 +321,17 @@ first in file order on a tie); without a composite there is no top body and no
 finding. Exactly half is not more than half. Consensus decisions without a
 proposer are left out of C. The minimum of 2 decisions is fixed, not a
 [policy] key. It is one of the findings that can make a partnership symbolic
-(see symbolic-partnership).",
+(see symbolic-partnership).
+
+What to do: Invite and minute proposals from the other partners, and record
+who supports each decision taken by consensus. What looks like consensus may
+reflect the dominance of the most powerful partner: the others agree to its
+proposals rather than bring their own. Rotate who brings proposals, or ask
+each partner for one item a meeting.
+
+Source: Lukes, S. (1974), Power: a radical view, on power that shapes what
+others accept; Bachrach, P. and Baratz, M. S. (1962), Two faces of power, on
+power over the agenda.",
     },
     Entry {
         name: "outside-meeting-decisions",
@@ -268,7 +354,17 @@ from the decision; the board then only ratifies.
 Edge cases: Any outcome counts: adopted, rejected and deferred. The list of
 bodies is empty when none of those decisions records a proposer or a
 supporter. It is one of the findings that can make a partnership symbolic (see
-symbolic-partnership).",
+symbolic-partnership).
+
+What to do: Bring decisions back to the meeting: minute anything agreed
+outside it and confirm it where every partner can take part. Partners who
+settle things between themselves outside the meetings exclude the others; the
+board then only ratifies. Informal contact is not wrong in itself; deciding
+there is.
+
+Source: Bachrach, P. and Baratz, M. S. (1962), Two faces of power, on
+decisions made out of view; Balloch and Taylor (eds) (2001) on partnership
+working and power.",
     },
     Entry {
         name: "informal-exclusion",
@@ -289,7 +385,16 @@ find decisions already made when it arrives.
 Edge cases: No [[contact]] at all gives no finding: the network was not
 recorded, which is not the same as no one having ties. A contact of any
 frequency, even rarely, is a tie. It is one of the findings that can make a
-partnership symbolic (see symbolic-partnership).",
+partnership symbolic (see symbolic-partnership).
+
+What to do: Bring this partner into the contacts between meetings: share the
+briefings and invite it to the conversations where proposals are shaped.
+Proposals are shaped between meetings; a partner outside those contacts finds
+decisions already made when it arrives. Circulate papers to every partner at
+the same time, early enough to prepare.
+
+Source: Freeman, L. C. (1977) on centrality in networks; Balloch and Taylor
+(eds) (2001) on partnership working and power.",
     },
     Entry {
         name: "power-blindness",
@@ -316,7 +421,17 @@ finding. It also needs the top body's rating of itself and at least one rating
 of it by another partner; it works even when the perceived dimension is
 absent. Equal ratings give no finding. Only the top body is checked. It is one
 of the findings that can make a partnership symbolic (see
-symbolic-partnership).",
+symbolic-partnership).
+
+What to do: Share the partners' ratings with the most powerful partner and
+discuss why the others see its influence as larger than it does. The most
+powerful partner may not see how its proposals and its presence shape the
+partnership, and may read the others' agreement as real consensus. Ask the
+partners what the most powerful partner could do differently for its influence
+to be felt less.
+
+Source: Huxham, C. and Vangen, S. (2005), Managing to collaborate, on how
+partners perceive power differently.",
     },
     Entry {
         name: "mistrust",
@@ -336,7 +451,16 @@ Reading: A history of mistrust shapes how partners read each other's
 proposals; a history of positive relationships helps. Work on it before
 relying on consensus.
 
-Edge cases: Trust 0 to 2 gives no finding. One pair can have only one
-relationship. It does not count towards symbolic-partnership.",
+Edge cases: Trust 0 to 2 gives no finding (trust 2 gives positive-history).
+A pair has at most one trust, on its history or on its competitors entry, so
+at most one finding. It does not count towards symbolic-partnership.
+
+What to do: Talk about the history openly, with an independent facilitator if
+needed, before relying on these two partners to agree. A history of mistrust
+shapes how partners read each other's proposals. Start with small, low-risk
+joint work that can succeed, and build trust from there.
+
+Source: Huxham, C. and Vangen, S. (2005), Managing to collaborate, on the
+trust-building loop.",
     },
 ];

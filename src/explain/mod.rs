@@ -36,6 +36,7 @@ pub struct Entry {
 /// `whatif`, in the order `powershare explain` lists them.
 mod commands;
 mod dimensions;
+mod dynamics;
 mod findings;
 mod indices;
 mod voting;
@@ -47,6 +48,7 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         indices::ENTRIES,
         voting::ENTRIES,
         findings::ENTRIES,
+        dynamics::ENTRIES,
         commands::ENTRIES,
     ]
     .into_iter()
@@ -283,6 +285,46 @@ mod tests {
             if let Some(at) = e.body.find("\n\nChoice:") {
                 assert!(at > from, "{}: Choice comes before Edge cases", e.name);
             }
+            if let Some(at) = e.body.find("\n\nWhat to do:") {
+                let choice = e.body.find("\n\nChoice:").unwrap_or(0);
+                assert!(
+                    at > from && at > choice,
+                    "{}: What to do comes too early",
+                    e.name
+                );
+            }
+        }
+    }
+
+    /// Every finding code has an action and an entry whose "What to do"
+    /// paragraph starts with that action and is followed by its source.
+    #[test]
+    fn every_finding_code_has_an_action_guidance_and_a_source() {
+        for code in FindingCode::ALL {
+            let action = code.action();
+            assert!(action.ends_with('.'), "{code}: {action:?}");
+            let e = lookup(code.name()).unwrap_or_else(|| panic!("no entry for {code}"));
+            let guidance = e
+                .body
+                .split("\n\nWhat to do: ")
+                .nth(1)
+                .unwrap_or_else(|| panic!("{code}: no What to do paragraph"));
+            let (guidance, source) = guidance
+                .split_once("\n\nSource: ")
+                .unwrap_or_else(|| panic!("{code}: no Source paragraph after What to do"));
+            let flat = guidance.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.starts_with(action) && flat.len() > action.len() + 40,
+                "{code}: the guidance does not start with the action and add to it:\n{flat}"
+            );
+            assert!(
+                source.contains("(19") || source.contains("(20"),
+                "{code}: the source names no work with its year: {source:?}"
+            );
+            assert!(
+                !source.contains("\n\n"),
+                "{code}: Source is not the last paragraph"
+            );
         }
     }
 

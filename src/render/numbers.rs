@@ -46,9 +46,51 @@ pub fn amount(x: f64) -> String {
     }
 }
 
+/// A ratio to two significant figures, with thousands separators and an
+/// "x": 338.603 is "340x", 1.156 is "1.2x", 23,456 is "23,000x"; "-" when
+/// undefined. For people (text, markdown, HTML); JSON and CSV keep full
+/// precision.
+pub fn ratio(x: Option<f64>) -> String {
+    let Some(x) = x.filter(|x| x.is_finite() && *x > 0.0) else {
+        return "-".into();
+    };
+    let mut digits = x.log10().floor() as i32;
+    let scale = 10f64.powi(digits - 1);
+    let rounded = (x / scale).round() * scale;
+    // 9.96 rounds to 10: one more digit before the point.
+    if rounded >= 10f64.powi(digits + 1) {
+        digits += 1;
+    }
+    if digits >= 1 {
+        format!("{}x", amount(rounded.round()))
+    } else {
+        let decimals = (1 - digits) as usize;
+        format!("{rounded:.decimals$}x")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ratios_have_two_significant_figures() {
+        #[track_caller]
+        fn case(x: f64, expected: &str) {
+            assert_eq!(ratio(Some(x)), expected, "{x}");
+        }
+        case(338.603, "340x");
+        case(135.622, "140x");
+        case(3.286, "3.3x");
+        case(1.0, "1.0x");
+        case(1.156, "1.2x");
+        case(9.96, "10x");
+        case(99.5, "100x");
+        case(23_456.0, "23,000x");
+        case(12.4, "12x");
+        assert_eq!(ratio(None), "-");
+        assert_eq!(ratio(Some(f64::INFINITY)), "-");
+    }
 
     #[test]
     fn amounts_get_thousands_separators() {

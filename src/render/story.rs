@@ -27,9 +27,11 @@ pub fn top_body(r: &Report) -> Option<&BodyReport> {
 
 /// The headline and summary of `r`, read off its findings and composite.
 ///
-/// The headline follows the most severe finding: the `symbolic-partnership`
-/// verdict when it holds; "concerns" or "points to discuss" otherwise; and
-/// "no finding" when none holds. The summary states the top body's
+/// The headline follows the most severe finding: the conditional
+/// `symbolic-partnership` sentence when it holds; "concerns" or "points to
+/// discuss" otherwise; and, when no finding above info holds, the numbers
+/// ("No limit breached; the largest partner holds 37% against an equal
+/// 20%"), never a verdict that power is shared. The summary states the top body's
 /// composite share against an equal share, the composite Gini, and the
 /// effective number of partners.
 pub fn verdict(r: &Report) -> Verdict {
@@ -42,7 +44,7 @@ pub fn verdict(r: &Report) -> Verdict {
         .any(|f| f.code == FindingCode::SymbolicPartnership)
     {
         format!(
-            "Symbolic rather than real: power is concentrated in {} and the partnership's machinery hides it",
+            "At risk of remaining symbolic rather than real: power is concentrated in {} and the partnership's machinery hides it",
             top.map_or("one partner", |b| b.name.as_str())
         )
     } else {
@@ -52,12 +54,10 @@ pub fn verdict(r: &Report) -> Verdict {
                 plural(count(Severity::Concern), "concern")
             ),
             Some(Severity::Warning) => format!(
-                "Broadly shared, with {} to discuss",
+                "No concern; {} to discuss",
                 plural(count(Severity::Warning), "point")
             ),
-            Some(Severity::Info) | None => {
-                "No finding: on these measures power is shared".to_string()
-            }
+            Some(Severity::Info) | None => format!("No limit breached; {}", largest(r)),
         }
     };
     let n = r.bodies.len();
@@ -85,6 +85,21 @@ pub fn verdict(r: &Report) -> Verdict {
         severity,
         headline,
         summary,
+    }
+}
+
+/// "the largest partner holds 37% against an equal 20%": how a report with
+/// no finding is described, by its numbers rather than a verdict.
+pub fn largest(r: &Report) -> String {
+    let n = r.bodies.len();
+    match top_body(r).and_then(|b| b.composite) {
+        Some(c) if n > 1 => format!(
+            "the largest partner holds {} against an equal {}",
+            pct0(c),
+            pct0(1.0 / n as f64)
+        ),
+        Some(_) => "one partner holds all the power measured".to_string(),
+        None => "no dimension has data for every partner".to_string(),
     }
 }
 
@@ -155,7 +170,10 @@ mod tests {
         let v =
             verdict_of("[[body]]\nid = \"a\"\nposition = 2\n[[body]]\nid = \"b\"\nposition = 2\n");
         assert_eq!(v.severity, None);
-        assert_eq!(v.headline, "No finding: on these measures power is shared");
+        assert_eq!(
+            v.headline,
+            "No limit breached; the largest partner holds 50% against an equal 50%"
+        );
         assert!(v.summary.starts_with("a holds 50% of the combined power of the 2 partners, where an equal share would be 50%. Gini 0.00"), "{}", v.summary);
         // One body with everything and a dummy seat: the symbolic verdict.
         let v = verdict_of(
@@ -163,8 +181,9 @@ mod tests {
         );
         assert_eq!(v.severity, Some(Severity::Concern));
         assert!(
-            v.headline
-                .starts_with("Symbolic rather than real: power is concentrated in a"),
+            v.headline.starts_with(
+                "At risk of remaining symbolic rather than real: power is concentrated in a"
+            ),
             "{}",
             v.headline
         );

@@ -2,7 +2,7 @@
 //! text, markdown and HTML renderers through [`Table`]'s `to_text`,
 //! `to_markdown` and `to_html` (each escapes cells for its format).
 
-use super::numbers::{num, pct};
+use super::numbers::{num, pct, ratio};
 use super::story::name_of;
 use super::table::{Align, Table};
 use powershare_core::Report;
@@ -144,6 +144,26 @@ pub fn voting(r: &Report, label: Label) -> Option<Table> {
     Some(t)
 }
 
+/// An inequality index's key as people read it: "atkinson (e = 0.5)",
+/// "max/min ratio", "cr 2", "hhi normalised".
+pub fn index_label(key: &str) -> String {
+    match key {
+        "atkinson_0_5" => "atkinson (e = 0.5)".into(),
+        "atkinson_1" => "atkinson (e = 1)".into(),
+        "max_min_ratio" => "max/min ratio".into(),
+        k => k.replace('_', " "),
+    }
+}
+
+/// An inequality index's value as people read it: the max/min ratio to
+/// two significant figures ("340x"), the others to three decimals.
+pub fn index_value(key: &str, value: Option<f64>) -> String {
+    match key {
+        "max_min_ratio" => ratio(value),
+        _ => num(value),
+    }
+}
+
 /// Every index (rows) of the composite and each present dimension (columns).
 pub fn indices(r: &Report) -> Option<Table> {
     let (_, first) = r.indices.0.first()?;
@@ -151,8 +171,13 @@ pub fn indices(r: &Report) -> Option<Table> {
     columns.extend(r.indices.0.iter().map(|(k, _)| (*k, Align::Right)));
     let mut t = Table::new(&columns);
     for (k, (name, _)) in first.indices().iter().enumerate() {
-        let mut row = vec![name.replace('_', " ")];
-        row.extend(r.indices.0.iter().map(|(_, ineq)| num(ineq.indices()[k].1)));
+        let mut row = vec![index_label(name)];
+        row.extend(
+            r.indices
+                .0
+                .iter()
+                .map(|(_, ineq)| index_value(name, ineq.indices()[k].1)),
+        );
         t.row(row);
     }
     Some(t)

@@ -13,7 +13,7 @@ use crate::measures::board::{BoardReport, BodyVoting};
 use crate::measures::inequality::{Inequality, inequality};
 use crate::measures::perceived::BodyPerceived;
 use crate::measures::{Measures, ScoreOptions, largest, measure};
-use crate::model::{Dimension, How, Ordered, Outcome, Partnership, Sector};
+use crate::model::{Dimension, How, Ordered, Outcome, Partnership, RelationshipKind, Sector};
 
 /// The JSON contract version.
 pub const REPORT_FORMAT: u32 = 1;
@@ -177,13 +177,17 @@ pub struct Tie {
     pub contacts: usize,
 }
 
-/// The history between two partners, as recorded.
+/// The history between two partners, or their competition, as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RelationshipReport {
     /// The two bodies (ids), as written in the file.
     pub between: [String; 2],
-    /// -2 (long mistrust) ..= 2 (long, positive history).
-    pub trust: i64,
+    /// `history` or `competitors` (added in format 1).
+    pub kind: RelationshipKind,
+    /// -2 (long mistrust) ..= 2 (long, positive history); absent for
+    /// competitors recorded without a trust.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub trust: Option<i64>,
 }
 
 /// One recorded decision.
@@ -359,6 +363,7 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
             .iter()
             .map(|r| RelationshipReport {
                 between: r.between.map(|i| p.bodies[i].id.clone()),
+                kind: r.kind,
                 trust: r.trust,
             })
             .collect(),

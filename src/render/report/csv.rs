@@ -224,10 +224,13 @@ fn dyads_rows(r: &Report) -> Vec<Vec<String>> {
         ties.entry((b.as_str(), a.as_str())).or_insert(t.weight);
     }
     let mut trust = HashMap::new();
+    // A pair has at most one trust (the loader refuses a second).
     for x in &r.relationships {
         let [a, b] = &x.between;
-        trust.entry((a.as_str(), b.as_str())).or_insert(x.trust);
-        trust.entry((b.as_str(), a.as_str())).or_insert(x.trust);
+        if let Some(t) = x.trust {
+            trust.entry((a.as_str(), b.as_str())).or_insert(t);
+            trust.entry((b.as_str(), a.as_str())).or_insert(t);
+        }
     }
     let d = |of: &str, on: &str| dyads.get(&(of, on)).copied().unwrap_or((0.0, 0.0, 0.0));
     let mut rows = Vec::new();

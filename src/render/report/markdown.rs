@@ -45,6 +45,9 @@ pub fn render(doc: Document) -> String {
         if b.also_majority_of_bodies {
             s.push_str("; plus a majority of bodies");
         }
+        if b.casting_vote {
+            s.push_str("; the chair has a casting vote");
+        }
     }
     s.push_str(".\n\n");
     findings(&mut s, r);
@@ -95,11 +98,12 @@ fn findings(s: &mut String, r: &Report) {
             .collect();
         let _ = writeln!(
             s,
-            "- **{}** `{}`: {} ({})",
+            "- **{}** `{}`: {} ({})\n  - What to do: {}",
             f.severity.name(),
             f.code,
             md(&f.message),
-            md(&evidence.join(", "))
+            md(&evidence.join(", ")),
+            md(f.action())
         );
     }
     s.push('\n');

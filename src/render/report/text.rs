@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use crate::render::escape::terminal_text as tt;
+use crate::render::story;
 use crate::render::table::{Align, Table};
 use crate::render::tables::{self, Label};
 use powershare_core::Report;
@@ -58,6 +59,9 @@ pub fn render(r: &Report) -> String {
         if b.also_majority_of_bodies {
             s.push_str(", plus a majority of bodies");
         }
+        if b.casting_vote {
+            s.push_str(", the chair has a casting vote");
+        }
     }
     s.push_str("\n\n");
 
@@ -85,7 +89,18 @@ pub fn render(r: &Report) -> String {
 
 fn findings(s: &mut String, r: &Report) {
     if r.findings.is_empty() {
-        s.push_str("Findings: none (no finding's condition holds; `powershare explain` gives each rule).\n\n");
+        let _ = writeln!(
+            s,
+            "{}\n",
+            wrap(
+                &tt(&format!(
+                    "Findings: none. No limit breached; {} (`powershare explain` gives each rule).",
+                    story::largest(r)
+                )),
+                WIDTH,
+                ""
+            )
+        );
         return;
     }
     let _ = writeln!(s, "Findings ({})", r.findings.len());
@@ -96,6 +111,11 @@ fn findings(s: &mut String, r: &Report) {
             s,
             "           {}",
             wrap(&tt(&f.message), WIDTH, "           ")
+        );
+        let _ = writeln!(
+            s,
+            "           {}",
+            wrap(&format!("What to do: {}", f.action()), WIDTH, "           ")
         );
     }
     s.push('\n');
@@ -140,7 +160,7 @@ fn indices(s: &mut String, r: &Report) {
             i.undefined
                 .iter()
                 .filter(|(k, _)| **k != "cr")
-                .map(move |(k, why)| format!("{d} {k}: {why}"))
+                .map(move |(k, why)| format!("{d} {}: {why}", tables::index_label(k)))
         })
         .collect();
     if !undefined.is_empty() {

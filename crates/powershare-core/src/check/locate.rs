@@ -1,7 +1,7 @@
 //! Where in the file a finding is: the lines its annotations point at.
 
 use crate::findings::Finding;
-use crate::model::{FindingCode, How, Outcome, Partnership};
+use crate::model::{FindingCode, FundingKind, How, Outcome, Partnership, RelationshipKind, Topic};
 
 /// The lines of the file a finding is about: the table entries behind it
 /// where it has them (funding, decisions, perception, relationship), else
@@ -44,13 +44,58 @@ pub fn finding_lines(p: &Partnership, f: &Finding) -> Vec<usize> {
             .iter()
             .filter(|r| {
                 let pair = [body(0), body(1)];
-                r.trust < 0
+                r.trust.is_some_and(|t| t < 0)
                     && pair.contains(&Some(r.between[0]))
                     && pair.contains(&Some(r.between[1]))
             })
             .map(|r| r.line)
             .collect(),
         FindingCode::VetoPlayer if f.bodies.len() > 1 => p.board.iter().map(|b| b.line).collect(),
+        // The decision's own line, carried in the evidence.
+        FindingCode::PowerRetained | FindingCode::ThinConsensus => f
+            .evidence
+            .get("line")
+            .map(|&l| l as usize)
+            .into_iter()
+            .collect(),
+        FindingCode::CommissionerOnBoard => p
+            .funding
+            .iter()
+            .filter(|x| {
+                Some(x.to) == body(0)
+                    && Some(x.from) == body(1)
+                    && matches!(
+                        x.kind,
+                        Some(FundingKind::Contract | FundingKind::Commission)
+                    )
+            })
+            .map(|x| x.line)
+            .collect(),
+        FindingCode::PrioritiesFromAbove => p
+            .decisions
+            .iter()
+            .filter(|d| {
+                d.topic == Some(Topic::Priorities)
+                    && d.outcome == Outcome::Adopted
+                    && d.driver.is_some_and(|x| x.from_above())
+                    && (0..f.bodies.len()).any(|k| body(k).is_some() && d.proposed_by == body(k))
+            })
+            .map(|d| d.line)
+            .collect(),
+        FindingCode::InSectorCompetition | FindingCode::PositiveHistory => p
+            .relationships
+            .iter()
+            .filter(|r| {
+                let pair = [body(0), body(1)];
+                let kind = f.code != FindingCode::InSectorCompetition
+                    || r.kind == RelationshipKind::Competitors;
+                let trust = f.code != FindingCode::PositiveHistory || r.trust == Some(2);
+                kind && trust
+                    && pair.contains(&Some(r.between[0]))
+                    && pair.contains(&Some(r.between[1]))
+            })
+            .map(|r| r.line)
+            .collect(),
         _ => Vec::new(),
     };
     if lines.is_empty() {

@@ -7,6 +7,9 @@
 use serde::Serialize;
 
 use crate::measures::Measures;
+
+mod actions;
+pub mod dynamics;
 use crate::measures::perceived::BodyPerceived;
 use crate::model::{FindingCode, How, Ordered, Outcome, Partnership};
 
@@ -44,8 +47,9 @@ impl Severity {
     }
 }
 
-/// One finding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One finding. Its JSON also carries `action`, the sentence a board can
+/// act on ([`FindingCode::action`]), after `message`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// Stable code.
     pub code: FindingCode,
@@ -77,6 +81,7 @@ pub fn find(m: &Measures) -> Vec<Finding> {
     informal_exclusion(m, &mut out);
     power_blindness(m, &mut out);
     mistrust(p, &mut out);
+    dynamics::find(m, &mut out);
     symbolic_partnership(m, &mut out);
     // Stable sort: within a code, the order of discovery (file order) stays.
     out.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(&b.code)));
@@ -377,22 +382,23 @@ fn power_blindness(m: &Measures, out: &mut Vec<Finding>) {
 
 fn mistrust(p: &Partnership, out: &mut Vec<Finding>) {
     for r in &p.relationships {
-        if r.trust < 0 {
-            let [a, b] = r.between;
-            out.push(Finding {
-                code: FindingCode::Mistrust,
-                severity: if r.trust <= -2 { Severity::Concern } else { Severity::Warning },
-                bodies: vec![p.bodies[a].id.clone(), p.bodies[b].id.clone()],
-                evidence: Ordered(vec![("trust", r.trust as f64)]),
-                message: format!(
-                    "{} and {} have a {} of mistrust (trust {}): it will shape how they read each other's proposals.",
-                    name(p, a),
-                    name(p, b),
-                    if r.trust <= -2 { "long history" } else { "history" },
-                    r.trust
-                ),
-            });
-        }
+        let Some(trust) = r.trust.filter(|&t| t < 0) else {
+            continue;
+        };
+        let [a, b] = r.between;
+        out.push(Finding {
+            code: FindingCode::Mistrust,
+            severity: if trust <= -2 { Severity::Concern } else { Severity::Warning },
+            bodies: vec![p.bodies[a].id.clone(), p.bodies[b].id.clone()],
+            evidence: Ordered(vec![("trust", trust as f64)]),
+            message: format!(
+                "{} and {} have a {} of mistrust (trust {}): it will shape how they read each other's proposals.",
+                name(p, a),
+                name(p, b),
+                if trust <= -2 { "long history" } else { "history" },
+                trust
+            ),
+        });
     }
 }
 
@@ -411,6 +417,7 @@ pub const HIDING: &[FindingCode] = &[
     FindingCode::OutsideMeetingDecisions,
     FindingCode::InformalExclusion,
     FindingCode::PowerBlindness,
+    FindingCode::ThinConsensus,
 ];
 
 fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
@@ -453,7 +460,7 @@ fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
                 ("hiding_findings", hiding.len() as f64),
             ]),
             message: format!(
-                "Power is concentrated ({} holds {} of the composite power; Gini {:.2}) and the formal or consensus machinery hides it ({}): as it stands the partnership is symbolic rather than real.",
+                "Power is concentrated ({} holds {} of the composite power; Gini {:.2}) and the formal or consensus machinery hides it ({}): as it stands the partnership is at risk of remaining symbolic rather than real (Balloch and Taylor, 2001).",
                 name(p, top),
                 pct(top_share),
                 gini,

@@ -206,8 +206,9 @@ pub enum Problem {
         /// How many were given.
         found: usize,
     },
-    /// The same pair twice in a table that allows one entry per pair.
-    #[error("the pair `{a}`, `{b}` already has an entry on line {first_line}: give one per pair")]
+    /// The same pair twice in a table that allows one entry per pair (of
+    /// each kind, for `[[relationship]]`).
+    #[error("the pair `{a}`, `{b}` already has {what} on line {first_line}: give one per pair")]
     DuplicatePair {
         /// First body.
         a: String,
@@ -215,6 +216,8 @@ pub enum Problem {
         b: String,
         /// Line of the first entry.
         first_line: usize,
+        /// What the first entry is ("an entry", "a history", "a competitors entry").
+        what: &'static str,
     },
     /// Two perceptions from the same rater.
     #[error("`{id}` already rated on line {first_line}: give one [[perception]] per rater")]
@@ -244,6 +247,44 @@ pub enum Problem {
     /// A text field that is empty.
     #[error("must not be empty")]
     Empty,
+    /// `casting_vote = true` with a quota other than "majority".
+    #[error(
+        "a casting vote breaks a tie between two halves of the seats, so it needs quota = \"majority\"; this board's quota is {found}: remove casting_vote or use the majority quota"
+    )]
+    CastingVoteNeedsMajority {
+        /// The quota as written.
+        found: String,
+    },
+    /// `casting_vote = true` without a chair.
+    #[error(
+        "a casting vote is the chair's: name the chair with `chair = \"ID\"` in [board], or remove casting_vote"
+    )]
+    CastingVoteNeedsChair,
+    /// `casting_vote = true` with a chair who has no seats.
+    #[error(
+        "the chair `{id}` has no seats: a casting vote is the chair's extra vote on a tie, so the chair must hold seats on the board"
+    )]
+    CastingVoteChairWithoutSeats {
+        /// The chair.
+        id: String,
+    },
+    /// A history relationship without `trust`.
+    #[error(
+        "a history needs `trust`, from -2 (long mistrust) to 2 (long, positive history); only kind = \"competitors\" may leave it out"
+    )]
+    TrustMissing,
+    /// Trust given on both entries of a pair.
+    #[error(
+        "the pair `{a}`, `{b}` already has a trust on line {first_line}: a pair has one trust, so give it on one of its entries (the history)"
+    )]
+    TrustTwice {
+        /// First body.
+        a: String,
+        /// Second body.
+        b: String,
+        /// Line of the entry that gives it first.
+        first_line: usize,
+    },
 }
 
 /// One problem found in an input file, with where it is.

@@ -13,7 +13,7 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::model::{Frequency, FundingKind, How, Outcome, Sector};
+use crate::model::{Driver, Frequency, FundingKind, How, Outcome, RelationshipKind, Sector, Topic};
 
 /// `[partnership]`: what the partnership is.
 #[derive(Debug, Deserialize, JsonSchema)]
@@ -25,6 +25,9 @@ pub struct RawInfo {
     pub period: Option<String>,
     /// Currency, free text.
     pub currency: Option<String>,
+    /// The accountable (host) body's id: it holds the budget, employs the staff, runs the secretariat.
+    #[schemars(with = "Option<crate::load::schema::Slug>")]
+    pub host: Option<Spanned<String>>,
 }
 
 /// `[[body]]`: one collaborating body.
@@ -76,6 +79,9 @@ pub struct RawBoard {
     /// The chair's body id.
     #[schemars(with = "Option<crate::load::schema::Slug>")]
     pub chair: Option<Spanned<String>>,
+    /// The chair breaks ties: a coalition holding exactly half the seats wins when it includes the chair. Needs quota "majority" and a chair with seats.
+    #[schemars(with = "Option<bool>")]
+    pub casting_vote: Option<Spanned<bool>>,
 }
 
 /// `[[funding]]`: money from one partner to another.
@@ -147,6 +153,10 @@ pub struct RawDecision {
     pub opposed: Vec<Spanned<String>>,
     /// Date, free text.
     pub date: Option<String>,
+    /// What it was about: priorities, governance (who decides: seats, chair, budget), funding, delivery or other.
+    pub topic: Option<Topic>,
+    /// What the proposal answered to: government-policy, funder, partners, service-users or other.
+    pub driver: Option<Driver>,
 }
 
 /// `[[perception]]`: one partner's rating of everyone's influence.
@@ -161,16 +171,19 @@ pub struct RawPerception {
     pub influence: BTreeMap<String, Spanned<f64>>,
 }
 
-/// `[[relationship]]`: history between two partners.
+/// `[[relationship]]`: history between two partners, or their competition.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawRelationship {
     /// The ids of the two bodies.
     #[schemars(with = "Vec<crate::load::schema::Slug>", length(min = 2, max = 2))]
     pub between: Spanned<Vec<Spanned<String>>>,
-    /// -2 (long mistrust) ..= 2 (long, positive history).
-    #[schemars(with = "crate::load::schema::Trust")]
-    pub trust: Spanned<i64>,
+    /// history (the default): their history of working together; competitors: they bid for the same contracts or funds. A pair may have one entry of each kind.
+    #[schemars(with = "Option<RelationshipKind>")]
+    pub kind: Option<Spanned<RelationshipKind>>,
+    /// -2 (long mistrust) ..= 2 (long, positive history). Required for a history, optional for competitors; give it on one entry of a pair.
+    #[schemars(with = "Option<crate::load::schema::Trust>")]
+    pub trust: Option<Spanned<i64>>,
 }
 
 /// `[weights]`: composite weight per dimension, >= 0 (1 when not given).

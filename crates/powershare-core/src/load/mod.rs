@@ -339,7 +339,12 @@ impl<'t> Cx<'t> {
             name: None,
             period: None,
             currency: None,
+            host: None,
         });
+        let host = info
+            .host
+            .as_ref()
+            .and_then(|h| self.body_ref(&ids, h, &"partnership.host"));
         if !self.diagnostics.is_empty() || self.incomplete {
             return None;
         }
@@ -347,6 +352,7 @@ impl<'t> Cx<'t> {
             name: info.name,
             period: info.period,
             currency: info.currency,
+            host,
             bodies,
             board,
             funding,

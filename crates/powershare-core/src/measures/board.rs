@@ -5,6 +5,15 @@
 //! seats with the quota; one clause per veto body (its yes is needed); and,
 //! for a double majority, a count clause needing floor(m/2) + 1 of the m
 //! bodies with seats.
+//!
+//! A chair's casting vote (only with the majority quota) is still one
+//! weighted clause, so every method stays exact: each body's weight is
+//! twice its seats, the chair has one more (half a seat, in seat units),
+//! and the quota is T + 1 of the 2T + 1. A coalition of s seats without
+//! the chair wins iff 2s >= T + 1, i.e. s > T/2 (a majority); with the
+//! chair iff 2s + 1 >= T + 1, i.e. s >= T/2. With T odd nothing changes
+//! (no coalition holds exactly half); with T even a coalition of exactly
+//! half the seats wins when the chair is in it.
 
 use crate::measures::voting::VotingIndex;
 use crate::model::{Board, Partnership};
@@ -34,8 +43,15 @@ pub fn rule(p: &Partnership, board: &Board) -> (Rule, Vec<usize>) {
         .filter(|&i| p.bodies[i].seats > 0)
         .collect();
     let m = players.len();
-    let seats = players.iter().map(|&i| p.bodies[i].seats).collect();
-    let mut clauses = vec![Clause::new(seats, board.quota)];
+    let seats: Vec<u64> = players.iter().map(|&i| p.bodies[i].seats).collect();
+    let main = match board
+        .chair
+        .and_then(|c| players.iter().position(|&i| i == c))
+    {
+        Some(chair) if board.casting_vote => casting_vote(&seats, chair),
+        _ => Clause::new(seats, board.quota),
+    };
+    let mut clauses = vec![main];
     for &v in &board.veto {
         if let Some(k) = players.iter().position(|&i| i == v) {
             clauses.push(Clause::veto(m, k));
@@ -45,6 +61,20 @@ pub fn rule(p: &Partnership, board: &Board) -> (Rule, Vec<usize>) {
         clauses.push(Clause::count(m, m as u64 / 2 + 1));
     }
     (Rule::new(m, clauses), players)
+}
+
+/// The majority clause over `seats` in which player `chair` breaks ties:
+/// weights 2 s_i (plus 1 for the chair), quota T + 1 (see the module
+/// documentation). The weights stay far below `u64::MAX`: at most 1,000
+/// bodies of at most 10^6 seats each.
+pub fn casting_vote(seats: &[u64], chair: usize) -> Clause {
+    let total: u64 = seats.iter().sum();
+    let weights = seats
+        .iter()
+        .enumerate()
+        .map(|(k, &s)| 2 * s + u64::from(k == chair))
+        .collect();
+    Clause::new(weights, total + 1)
 }
 
 /// Compute the voting power on `board`.
@@ -166,6 +196,7 @@ impl BoardPower {
                 .unwrap_or_default(),
             also_majority_of_bodies: board.is_some_and(|b| b.also_majority_of_bodies),
             chair: board.and_then(|b| b.chair).map(|c| p.bodies[c].id.clone()),
+            casting_vote: board.is_some_and(|b| b.casting_vote),
             index: index.name(),
             winning_coalitions: self.count(|v| v.winning_coalitions.as_ref()),
             minimal_winning_coalitions: self.count(|v| v.minimal_winning_coalitions.as_ref()),
@@ -214,6 +245,9 @@ pub struct BoardReport {
     /// Chair id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub chair: Option<String>,
+    /// The chair breaks ties: a coalition of exactly half the seats wins
+    /// with the chair in it (added in format 1).
+    pub casting_vote: bool,
     /// Which index the voting dimension uses.
     pub index: &'static str,
     /// Number of winning coalitions of the bodies with seats.
@@ -240,4 +274,150 @@ pub enum PowerBasis {
     Exact,
     /// Estimated by Monte Carlo sampling.
     Estimated,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::measures::voting::{EngineLimits, EngineOptions, Method, power_with};
+    use proptest::prelude::*;
+
+    /// A board of `seats` (every body on it) with a majority quota, the
+    /// chair `chair` holding a casting vote, and the given veto and double
+    /// majority, read through the loader.
+    fn board(seats: &[u64], chair: usize, veto: Option<usize>, double: bool) -> Partnership {
+        let mut toml = String::new();
+        for (i, s) in seats.iter().enumerate() {
+            toml.push_str(&format!("[[body]]\nid = \"b{i}\"\nseats = {s}\n"));
+        }
+        toml.push_str(&format!(
+            "[board]\nquota = \"majority\"\nchair = \"b{chair}\"\ncasting_vote = true\nalso_majority_of_bodies = {double}\n"
+        ));
+        if let Some(v) = veto {
+            toml.push_str(&format!("veto = [\"b{v}\"]\n"));
+        }
+        crate::load::load_str(&toml).expect("a valid board")
+    }
+
+    /// The rule in words, by enumerating every coalition: more than half
+    /// the seats, or exactly half with the chair in it; and the veto body
+    /// in it; and (double majority) more than half of the bodies.
+    fn wins(seats: &[u64], chair: usize, veto: Option<usize>, double: bool, s: u64) -> bool {
+        let total: u64 = seats.iter().sum();
+        let held: u64 = (0..seats.len())
+            .filter(|&i| s >> i & 1 == 1)
+            .map(|i| seats[i])
+            .sum();
+        let with_chair = s >> chair & 1 == 1;
+        let majority = 2 * held > total || (2 * held == total && with_chair);
+        let members = s.count_ones() as usize;
+        majority && veto.is_none_or(|v| s >> v & 1 == 1) && (!double || 2 * members > seats.len())
+    }
+
+    /// (swings per player, Shapley-Shubik per player) by brute force.
+    fn brute(
+        seats: &[u64],
+        chair: usize,
+        veto: Option<usize>,
+        double: bool,
+    ) -> (Vec<u64>, Vec<f64>) {
+        let n = seats.len();
+        let fact = |k: usize| (1..=k).map(|x| x as f64).product::<f64>();
+        let mut swings = vec![0u64; n];
+        let mut ss = vec![0.0; n];
+        for s in 0..1u64 << n {
+            if !wins(seats, chair, veto, double, s) {
+                continue;
+            }
+            let size = s.count_ones() as usize;
+            for i in (0..n).filter(|&i| s >> i & 1 == 1) {
+                if !wins(seats, chair, veto, double, s & !(1 << i)) {
+                    swings[i] += 1;
+                    ss[i] += fact(size - 1) * fact(n - size) / fact(n);
+                }
+            }
+        }
+        (swings, ss)
+    }
+
+    #[track_caller]
+    fn banzhaf(p: &Partnership) -> Vec<f64> {
+        let bp = power(p, p.board.as_ref().unwrap());
+        bp.shares(p.bodies.len(), VotingIndex::Banzhaf).unwrap()
+    }
+
+    #[test]
+    fn casting_vote_hand_cases() {
+        // Seats 2, 1, 1 (T = 4, majority 3): without a casting vote b0 is in
+        // every winning coalition ({b0,b1}, {b0,b2}, {b0,b1,b2}) and has 3
+        // of the 5 swings. With b1's casting vote {b1,b2} (2 seats, half,
+        // with the chair) wins too: b0 swings in {b0,b1}, {b0,b2}; b1 in
+        // {b0,b1}, {b1,b2}; b2 in {b0,b2}, {b1,b2}: 2 each, a third each.
+        let p = board(&[2, 1, 1], 1, None, false);
+        for x in banzhaf(&p) {
+            assert!((x - 1.0 / 3.0).abs() < 1e-15, "{x}");
+        }
+        // The casting vote with b0, which holds half the seats alone: b0
+        // wins alone and decides everything (a dictator).
+        let p = board(&[2, 1, 1], 0, None, false);
+        assert_eq!(banzhaf(&p), [1.0, 0.0, 0.0]);
+        let bp = power(&p, p.board.as_ref().unwrap());
+        assert!(bp.player(0).unwrap().dictator);
+        // An odd total has no tie, so the casting vote changes nothing:
+        // with seats 2, 2, 1 (T = 5, majority 3) every pair wins and no
+        // single body does, a third each.
+        let p = board(&[2, 2, 1], 2, None, false);
+        for x in banzhaf(&p) {
+            assert!((x - 1.0 / 3.0).abs() < 1e-15, "{x}");
+        }
+    }
+
+    #[test]
+    fn the_casting_vote_clause_is_doubled_seats_and_a_half_seat() {
+        let c = casting_vote(&[4, 2, 2, 2, 1], 0);
+        assert_eq!(c.weights, [9, 4, 4, 4, 2]);
+        assert_eq!(c.quota, 12); // T = 11, T + 1
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        /// Every index the engine gives under a casting vote agrees with
+        /// brute-force enumeration of the rule in words, by enumeration and
+        /// by the exact counting methods used for large boards (forced
+        /// here by an enumeration limit of 0).
+        #[test]
+        fn casting_vote_power_agrees_with_brute_force(
+            seats in prop::collection::vec(1u64..5, 1..8),
+            chair in any::<prop::sample::Index>(),
+            veto in prop::option::of(any::<prop::sample::Index>()),
+            double in any::<bool>(),
+        ) {
+            let n = seats.len();
+            let chair = chair.index(n);
+            let veto = veto.map(|v| v.index(n));
+            let p = board(&seats, chair, veto, double);
+            let (swings, ss) = brute(&seats, chair, veto, double);
+            let total: u64 = swings.iter().sum();
+            let (rule, _) = rule(&p, p.board.as_ref().unwrap());
+            let exact = EngineOptions {
+                limits: EngineLimits { enumeration_players: 0, ..EngineLimits::default() },
+                ..EngineOptions::default()
+            };
+            for options in [EngineOptions::default(), exact] {
+                let v = power_with(&rule, &options).unwrap();
+                prop_assert_ne!(v.method, Method::MonteCarlo);
+                for i in 0..n {
+                    let pp = &v.players[i];
+                    prop_assert_eq!(pp.swings.as_ref().map(|x| x.to_string()), Some(swings[i].to_string()));
+                    if total > 0 {
+                        let b = pp.indices.banzhaf.unwrap();
+                        prop_assert!((b - swings[i] as f64 / total as f64).abs() < 1e-12);
+                        let s = pp.indices.shapley_shubik.unwrap();
+                        prop_assert!((s - ss[i]).abs() < 1e-12, "{} {} {}", i, s, ss[i]);
+                    }
+                }
+            }
+        }
+    }
 }

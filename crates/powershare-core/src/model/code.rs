@@ -36,11 +36,25 @@ pub enum FindingCode {
     PowerBlindness,
     /// A pair of partners has a history of mistrust.
     Mistrust,
+    /// The host (accountable) body is also the top body.
+    HostBody,
+    /// A body with seats funds another body with seats by contract or commission.
+    CommissionerOnBoard,
+    /// Most adopted priorities answered to government policy or a funder and came from the top.
+    PrioritiesFromAbove,
+    /// A proposal to share power was rejected or deferred against the top body or a veto.
+    PowerRetained,
+    /// A consensus with few supporters, or with opponents.
+    ThinConsensus,
+    /// Two partners compete for the same contracts or funds.
+    InSectorCompetition,
+    /// A pair of partners has a long, positive history.
+    PositiveHistory,
 }
 
 impl FindingCode {
     /// Every code, in report order.
-    pub const ALL: [FindingCode; 12] = [
+    pub const ALL: [FindingCode; 19] = [
         FindingCode::SymbolicPartnership,
         FindingCode::Dictator,
         FindingCode::VetoPlayer,
@@ -53,6 +67,13 @@ impl FindingCode {
         FindingCode::InformalExclusion,
         FindingCode::PowerBlindness,
         FindingCode::Mistrust,
+        FindingCode::HostBody,
+        FindingCode::CommissionerOnBoard,
+        FindingCode::PrioritiesFromAbove,
+        FindingCode::PowerRetained,
+        FindingCode::ThinConsensus,
+        FindingCode::InSectorCompetition,
+        FindingCode::PositiveHistory,
     ];
 
     /// The stable spelling, as in files, JSON and `explain`.
@@ -70,6 +91,13 @@ impl FindingCode {
             FindingCode::InformalExclusion => "informal-exclusion",
             FindingCode::PowerBlindness => "power-blindness",
             FindingCode::Mistrust => "mistrust",
+            FindingCode::HostBody => "host-body",
+            FindingCode::CommissionerOnBoard => "commissioner-on-board",
+            FindingCode::PrioritiesFromAbove => "priorities-from-above",
+            FindingCode::PowerRetained => "power-retained",
+            FindingCode::ThinConsensus => "thin-consensus",
+            FindingCode::InSectorCompetition => "in-sector-competition",
+            FindingCode::PositiveHistory => "positive-history",
         }
     }
 

@@ -118,6 +118,11 @@ pub struct Board {
     pub also_majority_of_bodies: bool,
     /// The chair, if named.
     pub chair: Option<usize>,
+    /// The chair breaks ties: with a majority quota, a coalition holding
+    /// exactly half the seats wins when it includes the chair. Only with
+    /// [`QuotaRule::Majority`] and a chair who has seats (the loader
+    /// refuses anything else).
+    pub casting_vote: bool,
     /// Line of the `[board]` table (or of the first seats when the table is absent).
     pub line: usize,
 }
@@ -262,6 +267,93 @@ impl How {
     }
 }
 
+/// What a decision was about.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Topic {
+    /// What the partnership works on: its plan, priorities, programme.
+    Priorities,
+    /// Who decides and how: seats, the chair, the budget, the terms of
+    /// reference (a proposal to share power is a governance decision).
+    Governance,
+    /// Who gets money.
+    Funding,
+    /// How services are run.
+    Delivery,
+    /// Anything else.
+    Other,
+}
+
+impl Topic {
+    /// The name as written in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Topic::Priorities => "priorities",
+            Topic::Governance => "governance",
+            Topic::Funding => "funding",
+            Topic::Delivery => "delivery",
+            Topic::Other => "other",
+        }
+    }
+}
+
+/// What a proposal answered to.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Driver {
+    /// National or local government policy, a statutory duty.
+    GovernmentPolicy,
+    /// A funder's conditions or programme.
+    Funder,
+    /// The partners' own wishes.
+    Partners,
+    /// The people the partnership serves.
+    ServiceUsers,
+    /// Anything else.
+    Other,
+}
+
+impl Driver {
+    /// The name as written in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Driver::GovernmentPolicy => "government-policy",
+            Driver::Funder => "funder",
+            Driver::Partners => "partners",
+            Driver::ServiceUsers => "service-users",
+            Driver::Other => "other",
+        }
+    }
+
+    /// Whether the proposal answered to someone above the partnership:
+    /// government policy or a funder.
+    pub fn from_above(self) -> bool {
+        matches!(self, Driver::GovernmentPolicy | Driver::Funder)
+    }
+}
+
 /// One recorded decision.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Decision {
@@ -279,6 +371,10 @@ pub struct Decision {
     pub opposed: Vec<usize>,
     /// Date, free text.
     pub date: Option<String>,
+    /// What it was about, when recorded.
+    pub topic: Option<Topic>,
+    /// What the proposal answered to, when recorded.
+    pub driver: Option<Driver>,
     /// Line of the entry.
     pub line: usize,
 }
@@ -294,13 +390,50 @@ pub struct Perception {
     pub line: usize,
 }
 
-/// History between two partners.
+/// What a `[[relationship]]` records.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationshipKind {
+    /// Their history of working together (the default).
+    #[default]
+    History,
+    /// They bid for the same contracts or funds.
+    Competitors,
+}
+
+impl RelationshipKind {
+    /// The name as written in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            RelationshipKind::History => "history",
+            RelationshipKind::Competitors => "competitors",
+        }
+    }
+}
+
+/// History between two partners, or their competition.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Relationship {
     /// The two bodies.
     pub between: [usize; 2],
-    /// -2 (long mistrust) ..= 2 (long positive history).
-    pub trust: i64,
+    /// History (the default) or competitors.
+    pub kind: RelationshipKind,
+    /// -2 (long mistrust) ..= 2 (long positive history); always given for
+    /// a history, optional for competitors. A pair has at most one trust.
+    pub trust: Option<i64>,
     /// Line of the entry.
     pub line: usize,
 }
@@ -411,6 +544,9 @@ pub struct Partnership {
     pub period: Option<String>,
     /// Currency code, free text.
     pub currency: Option<String>,
+    /// The accountable (host) body: it holds the budget, employs the staff
+    /// and runs the secretariat.
+    pub host: Option<usize>,
     /// The bodies, in file order (at least one).
     pub bodies: Vec<Body>,
     /// The board, when any body has seats.

@@ -269,7 +269,8 @@ fn power_of(p: &Partnership, board: &Board, index: VotingIndex) -> Option<Vec<f6
         return Some(shares);
     }
     let players = bp.players;
-    if players.is_empty() || players.len() > evaluate::MAX_PLAYERS {
+    // The narrow evaluator knows no casting vote.
+    if players.is_empty() || players.len() > evaluate::MAX_PLAYERS || board.casting_vote {
         return None;
     }
     let game = evaluate::Game {
@@ -372,6 +373,12 @@ pub fn rebalance(p: &Partnership, options: &RebalanceOptions) -> Result<Rebalanc
         }
         _ => {}
     }
+    if today.is_some_and(|b| b.casting_vote) {
+        notes.push(
+            "The designs have no casting vote: today's chair breaks ties, and every design decides by its quota alone."
+                .into(),
+        );
+    }
     let double_majority = today.is_some_and(|b| b.also_majority_of_bodies);
     if double_majority {
         notes.push(
@@ -432,6 +439,7 @@ pub fn rebalance(p: &Partnership, options: &RebalanceOptions) -> Result<Rebalanc
                 veto: veto.clone(),
                 also_majority_of_bodies: double_majority,
                 chair: today.and_then(|b| b.chair).filter(|&c| seats[c] > 0),
+                casting_vote: false,
                 line: 0,
             };
             design(p, &seats, &board, &shares, options.index)

@@ -5,12 +5,12 @@
 use toml_edit::{DocumentMut, Item, TableLike, Value};
 
 /// Every path form, for help and error messages.
-pub const PATH_FORMS: &str = "partnership.{name,period,currency}, \
+pub const PATH_FORMS: &str = "partnership.{name,period,currency,host}, \
 body.ID.{name,sector,income,staff,contribution,position,seats}, body.ID.expertise.DOMAIN, \
-board.{quota,veto,also_majority_of_bodies,chair}, funding.N.{from,to,amount,kind}, \
+board.{quota,veto,also_majority_of_bodies,chair,casting_vote}, funding.N.{from,to,amount,kind}, \
 dependence.N.{of,on,share,what}, contact.N.{between,frequency}, \
-decision.N.{title,proposed_by,outcome,how,supported,opposed,date}, perception.N.rater, \
-perception.N.influence.ID, relationship.N.{between,trust}, weights.DIMENSION, \
+decision.N.{title,proposed_by,outcome,how,supported,opposed,date,topic,driver}, perception.N.rater, \
+perception.N.influence.ID, relationship.N.{between,kind,trust}, weights.DIMENSION, \
 policy.{max_composite_gini,max_top_share,max_dependence,power_seat_gap,deny} \
 (ID a body id, N an entry's number from 0 in file order)";
 
@@ -69,6 +69,15 @@ const FUNDING_KINDS: &[&str] = &["grant", "contract", "commission", "in-kind", "
 const FREQUENCIES: &[&str] = &["daily", "weekly", "monthly", "quarterly", "rarely"];
 const OUTCOMES: &[&str] = &["adopted", "rejected", "deferred"];
 const HOWS: &[&str] = &["consensus", "vote", "chair", "outside-meeting"];
+const TOPICS: &[&str] = &["priorities", "governance", "funding", "delivery", "other"];
+const DRIVERS: &[&str] = &[
+    "government-policy",
+    "funder",
+    "partners",
+    "service-users",
+    "other",
+];
+const RELATIONSHIP_KINDS: &[&str] = &["history", "competitors"];
 
 /// A top-level table and its keys.
 const TABLES: &[(&str, &[(&str, Kind)])] = &[
@@ -78,6 +87,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("name", Kind::Text),
             ("period", Kind::Text),
             ("currency", Kind::Text),
+            ("host", Kind::Body),
         ],
     ),
     (
@@ -87,6 +97,7 @@ const TABLES: &[(&str, &[(&str, Kind)])] = &[
             ("veto", Kind::Bodies),
             ("also_majority_of_bodies", Kind::Bool),
             ("chair", Kind::Body),
+            ("casting_vote", Kind::Bool),
         ],
     ),
     (
@@ -174,6 +185,8 @@ const ARRAYS: &[ArrayForm] = &[
             ("supported", Kind::Bodies),
             ("opposed", Kind::Bodies),
             ("date", Kind::Text),
+            ("topic", Kind::Choice(TOPICS)),
+            ("driver", Kind::Choice(DRIVERS)),
         ],
         None,
     ),
@@ -184,7 +197,11 @@ const ARRAYS: &[ArrayForm] = &[
     ),
     (
         "relationship",
-        &[("between", Kind::Bodies), ("trust", Kind::Whole)],
+        &[
+            ("between", Kind::Bodies),
+            ("kind", Kind::Choice(RELATIONSHIP_KINDS)),
+            ("trust", Kind::Whole),
+        ],
         None,
     ),
 ];

@@ -20,7 +20,7 @@ pub mod voting;
 use std::fmt::Write;
 
 use crate::render::escape::html_text;
-use crate::render::numbers::{num, pct0};
+use crate::render::numbers::pct0;
 use crate::render::story::{self, name_of};
 use crate::render::table::{Align, Table};
 use crate::render::tables::{self, Label};
@@ -177,6 +177,9 @@ fn header(s: &mut String, r: &Report) {
         if b.also_majority_of_bodies {
             board.push_str(" and a majority of the members");
         }
+        if b.casting_vote {
+            board.push_str(", the chair breaking ties");
+        }
         meta.push(board);
     }
     meta.push(format!(
@@ -276,6 +279,13 @@ pub fn finding_title(code: FindingCode) -> &'static str {
         FindingCode::InformalExclusion => "Left out of informal contact",
         FindingCode::PowerBlindness => "Power not seen by its holder",
         FindingCode::Mistrust => "A history of mistrust",
+        FindingCode::HostBody => "The host is also the strongest",
+        FindingCode::CommissionerOnBoard => "Judged by a partner they vote with",
+        FindingCode::PrioritiesFromAbove => "Priorities set from above",
+        FindingCode::PowerRetained => "A proposal to share power blocked",
+        FindingCode::ThinConsensus => "A consensus few supported",
+        FindingCode::InSectorCompetition => "Partners in competition",
+        FindingCode::PositiveHistory => "A history to build on",
         _ => "Finding",
     }
 }
@@ -296,12 +306,13 @@ fn findings(s: &mut String, r: &Report) {
 fn finding(s: &mut String, r: &Report, f: &Finding) {
     let _ = writeln!(
         s,
-        "<li class=\"finding {}\">\n<p class=\"sev\"><span class=\"badge\">{}</span> <code>{}</code></p>\n<h3>{}</h3>\n<p>{}</p>",
+        "<li class=\"finding {}\">\n<p class=\"sev\"><span class=\"badge\">{}</span> <code>{}</code></p>\n<h3>{}</h3>\n<p>{}</p>\n<p class=\"action\"><strong>What to do:</strong> {}</p>",
         severity_class(Some(f.severity)),
         f.severity.name(),
         f.code,
         finding_title(f.code),
-        html_text(&f.message)
+        html_text(&f.message),
+        html_text(f.action())
     );
     let names: Vec<&str> = f.bodies.iter().map(|id| name_of(r, id)).collect();
     let mut items: Vec<(String, String)> = Vec::new();
@@ -360,7 +371,11 @@ fn composite_indices_table(r: &Report) -> String {
         _ => "",
     };
     for (k, v) in c.indices() {
-        t.row(vec![k.replace('_', " "), num(v), reads(k).to_string()]);
+        t.row(vec![
+            tables::index_label(k),
+            tables::index_value(k, v),
+            reads(k).to_string(),
+        ]);
     }
     t.to_html("Inequality of the composite power")
 }
@@ -468,8 +483,13 @@ fn details(s: &mut String, r: &Report) {
         let mut t = Table::new(&columns);
         let rows = r.indices.0[0].1.indices();
         for (k, (name, _)) in rows.iter().enumerate() {
-            let mut row = vec![name.replace('_', " ")];
-            row.extend(r.indices.0.iter().map(|(_, ineq)| num(ineq.indices()[k].1)));
+            let mut row = vec![tables::index_label(name)];
+            row.extend(
+                r.indices
+                    .0
+                    .iter()
+                    .map(|(_, ineq)| tables::index_value(name, ineq.indices()[k].1)),
+            );
             t.row(row);
         }
         s.push_str("<div class=\"wide\">");

@@ -278,8 +278,12 @@ pub fn render(r: &Report, id: &str) -> Option<String> {
             pct(rest)
         )
     } else if s.gini_normalised < 0.15 {
-        "The balls are of similar size and the see-saw balances near its middle: power is shared."
-            .to_string()
+        format!(
+            "The balls are of similar size and the see-saw balances near its middle: the largest partner, {}, holds {} against an equal {}.",
+            top.name,
+            pct(s.shares[0]),
+            pct(1.0 / n as f64)
+        )
     } else {
         format!(
             "{} is the largest partner ({}); the others together hold {}.",

@@ -24,6 +24,7 @@ impl<'t> Cx<'t> {
                 veto: Vec::new(),
                 also_majority_of_bodies: false,
                 chair: None,
+                casting_vote: false,
                 line,
             });
         };
@@ -60,14 +61,69 @@ impl<'t> Cx<'t> {
             .as_ref()
             .and_then(|c| self.body_ref(ids, c, &"board.chair"));
         let rule = rule?;
+        let casting_vote = match &board.casting_vote {
+            Some(c) if *c.get_ref() => {
+                self.casting_vote(board, &rule, chair, bodies, &c.span());
+                true
+            }
+            _ => false,
+        };
         Some(Board {
             quota: rule.seats(total),
             rule,
             veto,
             also_majority_of_bodies: board.also_majority_of_bodies,
             chair,
+            casting_vote,
             line,
         })
+    }
+
+    /// A casting vote needs the majority quota and a chair with seats.
+    fn casting_vote(
+        &mut self,
+        board: &crate::load::input::RawBoard,
+        rule: &QuotaRule,
+        chair: Option<usize>,
+        bodies: &[Body],
+        span: &std::ops::Range<usize>,
+    ) {
+        if *rule != QuotaRule::Majority {
+            let (at, found) = match &board.quota {
+                Some(q) => (
+                    q.span(),
+                    match q.get_ref() {
+                        toml::Value::String(s) => format!("\"{s}\""),
+                        v => v.to_string(),
+                    },
+                ),
+                None => (span.clone(), rule.describe()),
+            };
+            self.report(
+                Some(&at),
+                "board.casting_vote",
+                Problem::CastingVoteNeedsMajority { found },
+            );
+        }
+        match (&board.chair, chair) {
+            (None, _) => self.report(
+                Some(span),
+                "board.casting_vote",
+                Problem::CastingVoteNeedsChair,
+            ),
+            (Some(c), Some(i))
+                if !self.incomplete && bodies.get(i).is_some_and(|b| b.seats == 0) =>
+            {
+                self.report(
+                    Some(&c.span()),
+                    "board.casting_vote",
+                    Problem::CastingVoteChairWithoutSeats {
+                        id: c.get_ref().clone(),
+                    },
+                );
+            }
+            _ => {}
+        }
     }
 
     pub(in crate::load) fn quota(

@@ -56,6 +56,8 @@ impl<'t> Cx<'t> {
                 supported,
                 opposed,
                 date: d.date.clone(),
+                topic: d.topic,
+                driver: d.driver,
                 line: self.line(span),
             });
         }
