@@ -6,7 +6,8 @@
 //! non-zero size with a title, a text alternative and a caption, and the
 //! page does not overflow its width. A full-page screenshot (PNG) and an A4
 //! print (PDF) of each report are written to `target/tmp/browser/` for a
-//! person to look at.
+//! person to look at. The board brief of every sample is printed to PDF
+//! the same way and must fill exactly one A4 page.
 //!
 //! Chromium and ChromeDriver are Debian's `chromium` and `chromium-driver`.
 //! When they are missing the test is skipped with a message, unless
@@ -130,6 +131,56 @@ impl Driver {
         self.call(method, path, body)
             .unwrap_or_else(|e| panic!("webdriver {method} {path}: {e}"))
     }
+
+    /// A new browser session with a fresh profile (kept until dropped):
+    /// its id and the profile directory.
+    fn session(&self, chromium: &Path) -> (String, tempfile::TempDir) {
+        let profile = tempfile::tempdir().expect("a fresh profile directory");
+        let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
+        let session = self.must(
+            "POST",
+            "/session",
+            Some(json!({"capabilities": {"alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": {"binary": chromium, "args": args},
+                "goog:loggingPrefs": {"browser": "ALL"}
+            }}})),
+        );
+        let id = session["value"]["sessionId"]
+            .as_str()
+            .expect("a session id")
+            .to_string();
+        (id, profile)
+    }
+}
+
+/// Chromium and ChromeDriver, or `None` (the test is skipped) when they are
+/// missing and not required.
+fn browser() -> Option<(PathBuf, PathBuf)> {
+    let required = std::env::var(REQUIRED).is_ok_and(|v| v == "1");
+    match (on_path("chromium"), on_path("chromedriver")) {
+        (Some(chromium), Some(chromedriver)) => Some((chromium, chromedriver)),
+        _ => {
+            assert!(
+                !required,
+                "{REQUIRED}=1 but chromium or chromedriver is not installed (apt-get install chromium chromium-driver)"
+            );
+            eprintln!(
+                "browser test skipped: chromium and chromedriver are not installed (set {REQUIRED}=1 to require them)"
+            );
+            None
+        }
+    }
+}
+
+/// The number of pages of a PDF: its page objects (`/Type /Page`, not
+/// `/Pages`), which Chromium's PDF writer keeps uncompressed.
+fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type /Page")
+        .filter(|(at, m)| !text[at + m.len()..].starts_with('s'))
+        .count()
 }
 
 /// What the page reports about itself, measured inside the browser.
@@ -192,16 +243,7 @@ fn render_pages(dir: &Path) -> Vec<Page> {
 
 #[test]
 fn html_reports_load_cleanly_in_chromium() {
-    let required = std::env::var(REQUIRED).is_ok_and(|v| v == "1");
-    let (Some(chromium), Some(chromedriver)) = (on_path("chromium"), on_path("chromedriver"))
-    else {
-        assert!(
-            !required,
-            "{REQUIRED}=1 but chromium or chromedriver is not installed (apt-get install chromium chromium-driver)"
-        );
-        eprintln!(
-            "browser test skipped: chromium and chromedriver are not installed (set {REQUIRED}=1 to require them)"
-        );
+    let Some((chromium, chromedriver)) = browser() else {
         return;
     };
     let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
@@ -210,22 +252,7 @@ fn html_reports_load_cleanly_in_chromium() {
     let driver = Driver::start(&chromedriver);
     let mut failures = Vec::new();
     for page in &pages {
-        let profile = tempfile::tempdir().expect("a fresh profile directory");
-        let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
-        args.push(format!("--user-data-dir={}", profile.path().display()));
-        let session = driver.must(
-            "POST",
-            "/session",
-            Some(json!({"capabilities": {"alwaysMatch": {
-                "browserName": "chrome",
-                "goog:chromeOptions": {"binary": chromium, "args": args},
-                "goog:loggingPrefs": {"browser": "ALL"}
-            }}})),
-        );
-        let id = session["value"]["sessionId"]
-            .as_str()
-            .expect("a session id")
-            .to_string();
+        let (id, _profile) = driver.session(&chromium);
         let s = |p: &str| format!("/session/{id}{p}");
         let url = format!("file://{}", page.html.display());
         driver.must("POST", &s("/url"), Some(json!({ "url": url })));
@@ -349,6 +376,96 @@ fn html_reports_load_cleanly_in_chromium() {
     }
     eprintln!("screenshots and A4 prints in {}", out.display());
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The board brief of every sample (and of the hostile-names file) prints
+/// on exactly one A4 page: Chromium's print to PDF (WebDriver print, A4,
+/// margins of 12 mm as the brief's `@page` asks), pages counted in the PDF.
+/// The page also loads cleanly: no console message, no script, nothing
+/// loaded, a see-saw with a text alternative.
+#[test]
+fn briefs_print_on_one_a4_page() {
+    let Some((chromium, chromedriver)) = browser() else {
+        return;
+    };
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser");
+    std::fs::create_dir_all(&out).expect("output directory");
+    let mut inputs = samples();
+    inputs.push(root().join(HOSTILE));
+    let driver = Driver::start(&chromedriver);
+    let mut failures = Vec::new();
+    for input in inputs {
+        let name = input
+            .file_stem()
+            .expect("a name")
+            .to_string_lossy()
+            .to_string();
+        let html = out.join(format!("{name}-brief.html"));
+        powershare()
+            .arg("brief")
+            .arg(&input)
+            .args(["--format", "html", "-o"])
+            .arg(&html)
+            .assert()
+            .success();
+        let (id, _profile) = driver.session(&chromium);
+        let s = |p: &str| format!("/session/{id}{p}");
+        let url = format!("file://{}", html.display());
+        driver.must("POST", &s("/url"), Some(json!({ "url": url })));
+        let m = driver.must(
+            "POST",
+            &s("/execute/sync"),
+            Some(json!({"script": MEASURE, "args": []})),
+        )["value"]
+            .clone();
+        let logs =
+            driver.must("POST", &s("/se/log"), Some(json!({"type": "browser"})))["value"].clone();
+        let mut problems = Vec::new();
+        for entry in logs.as_array().into_iter().flatten() {
+            if entry["level"] == "SEVERE" || entry["level"] == "WARNING" {
+                problems.push(format!("console {}: {}", entry["level"], entry["message"]));
+            }
+        }
+        if m["scripts"] != 0 || m["resources"] != 0 {
+            problems.push(format!(
+                "{} scripts, {} resources",
+                m["scripts"], m["resources"]
+            ));
+        }
+        let charts = m["charts"].as_array().cloned().unwrap_or_default();
+        if charts.len() != 1 || charts[0]["title"].as_str().is_none_or(str::is_empty) {
+            problems.push(format!("expected one see-saw with a title, got {charts:?}"));
+        }
+        let pdf = driver.must(
+            "POST",
+            &s("/print"),
+            Some(json!({
+                "page": {"width": 21.0, "height": 29.7},
+                "margin": {"top": 1.2, "bottom": 1.2, "left": 1.2, "right": 1.2},
+                "shrinkToFit": false,
+                "background": true
+            })),
+        );
+        let pdf = decode(&pdf["value"]);
+        let pages = pdf_pages(&pdf);
+        if pages != 1 {
+            problems.push(format!("prints on {pages} A4 pages, not 1"));
+        }
+        std::fs::write(out.join(format!("{name}-brief.pdf")), pdf).expect("write PDF");
+        driver.must("DELETE", &s(""), None);
+        if !problems.is_empty() {
+            failures.push(format!("{name}:\n  {}", problems.join("\n  ")));
+        }
+    }
+    eprintln!("board briefs and their A4 prints in {}", out.display());
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn pdf_pages_are_counted_without_the_pages_tree() {
+    let two = b"<</Type /Pages /Count 2 /Kids [3 0 R 4 0 R]>> <</Type /Page /Parent 2 0 R>> <</Type /Page\n/Parent 2 0 R>>";
+    assert_eq!(pdf_pages(two), 2);
+    assert_eq!(pdf_pages(b"<</Type /Pages /Count 0>>"), 0);
 }
 
 fn decode(v: &Value) -> Vec<u8> {

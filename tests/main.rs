@@ -11,6 +11,7 @@
 mod common;
 
 mod arbitrary;
+mod brief;
 mod browser;
 mod ci;
 mod cli;

@@ -44,6 +44,9 @@ pub enum Command {
     /// Check partnership files against the input format and print `ok` or every problem found.
     #[command(after_help = AFTER_HELP)]
     Validate(ValidateArgs),
+    /// One page for a board pack: the headline, the key numbers, the see-saw (HTML) and the three most severe findings with what to do.
+    #[command(after_help = BRIEF_HELP)]
+    Brief(BriefArgs),
     /// Score partnership files: per-body shares, inequality indices, voting power, dependence and findings.
     #[command(after_help = AFTER_HELP)]
     Report(ReportArgs),
@@ -91,6 +94,43 @@ Exit codes:
   0  success
   2  unusable input: unreadable file, invalid TOML, failed validation (before or after the changes),
      an unknown path or a value of the wrong kind";
+
+const BRIEF_HELP: &str = "\
+The HTML brief is one self-contained page that prints on one A4 sheet; the
+full report (`powershare report FILE --format html`) has every chart and
+number. `powershare explain CODE` gives the guidance behind each finding.
+
+Exit codes:
+  0  success
+  2  unusable input: unreadable file, invalid TOML, failed validation, or bad arguments";
+
+/// Output formats of `brief`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BriefFormat {
+    /// Markdown, for a board paper or a wiki page.
+    Markdown,
+    /// One self-contained HTML page with the see-saw, printable on one A4 page.
+    Html,
+    /// Plain text, for a terminal or an email.
+    Text,
+}
+
+/// Arguments of `brief`.
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    /// The partnership file.
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = BriefFormat::Markdown)]
+    pub format: BriefFormat,
+    /// Write the brief to this file instead of stdout.
+    #[arg(long, short, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// The voting-power index used for the voting dimension.
+    #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
+    pub voting_index: VotingIndexArg,
+}
 
 /// Output formats of `report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

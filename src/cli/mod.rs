@@ -1,6 +1,7 @@
 //! The command-line interface.
 
 mod args;
+mod brief;
 mod check;
 mod diff;
 mod explain;
@@ -70,6 +71,7 @@ pub fn run() -> ExitCode {
     let status = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Report(args) => report::run(&args),
+        Command::Brief(args) => brief::run(&args),
         Command::Power(args) => power::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Init(args) => print_init(&args),

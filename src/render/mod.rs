@@ -11,7 +11,9 @@
 //! | diff (text, markdown; JSON is serialised data) | [`diff`] |
 //! | power (text, JSON, CSV) | [`power`] |
 //! | rebalance (text, markdown, JSON) | [`rebalance`] |
+//! | board brief (text, markdown, HTML) | [`brief`] |
 
+pub mod brief;
 pub mod check;
 pub mod diff;
 pub mod escape;

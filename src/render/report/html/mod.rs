@@ -30,11 +30,11 @@ use powershare_core::findings::{Finding, Severity};
 use powershare_core::model::FindingCode;
 
 /// The style sheet, inlined into every page.
-const CSS: &str = include_str!("style.css");
+pub const CSS: &str = include_str!("style.css");
 
 /// Forbid loading anything: the page is complete as it is, and no script
 /// can run even if a name were ever to slip past the escaping.
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /// The page for one report.
 pub fn render(doc: Document) -> String {
@@ -193,7 +193,8 @@ fn header(s: &mut String, r: &Report) {
     );
 }
 
-fn severity_class(s: Option<Severity>) -> &'static str {
+/// The CSS class of a severity (`sev-ok` when there is none).
+pub fn severity_class(s: Option<Severity>) -> &'static str {
     match s {
         Some(Severity::Concern) => "sev-concern",
         Some(Severity::Warning) => "sev-warning",
