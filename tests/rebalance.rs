@@ -29,6 +29,14 @@ fn partnership(seats: &[u64], veto: Option<usize>, double: bool) -> Partnership 
 /// The engine's power for seats `w` (all > 0), quota `q`, veto and double
 /// majority, by the board's own rule construction.
 fn engine(w: &[u64], q: u64, veto: Option<usize>, double: bool, index: VotingIndex) -> Vec<f64> {
+    let bp = engine_board(w, q, veto, double);
+    (0..w.len())
+        .map(|i| bp.share_of(i, index).unwrap())
+        .collect()
+}
+
+/// The engine's board power for seats `w`, quota `q`, veto and double majority.
+fn engine_board(w: &[u64], q: u64, veto: Option<usize>, double: bool) -> BoardPower {
     let n = w.len();
     let mut clauses = vec![Clause::new(w.to_vec(), q)];
     if let Some(v) = veto {
@@ -37,13 +45,21 @@ fn engine(w: &[u64], q: u64, veto: Option<usize>, double: bool, index: VotingInd
     if double {
         clauses.push(Clause::count(n, n as u64 / 2 + 1));
     }
-    let bp = BoardPower {
+    BoardPower {
         players: (0..n).collect(),
         total_seats: w.iter().sum(),
         power: Some(voting::power(&Rule::new(n, clauses)).unwrap()),
         note: None,
-    };
-    (0..n).map(|i| bp.share_of(i, index).unwrap()).collect()
+    }
+}
+
+/// Whether the engine flags a dummy or a dictator on this board (by its
+/// swings, whatever the index).
+fn dummy_or_dictator(w: &[u64], q: u64, veto: Option<usize>, double: bool) -> bool {
+    let bp = engine_board(w, q, veto, double);
+    bp.power
+        .as_ref()
+        .is_some_and(|v| v.players.iter().any(|p| p.dummy || p.dictator))
 }
 
 /// Every allocation of at least one seat each and at most `max` in all.
@@ -65,7 +81,9 @@ fn allocations(n: usize, max: u64) -> Vec<Vec<u64>> {
 }
 
 /// The best (largest gap, total gap) over every allocation and quota, by
-/// the engine: the oracle.
+/// the engine, leaving out designs with a dummy or a dictator unless
+/// `allow_dummy`: the oracle.
+#[allow(clippy::too_many_arguments)]
 fn brute_force(
     target: &[f64],
     max: u64,
@@ -73,11 +91,15 @@ fn brute_force(
     veto: Option<usize>,
     double: bool,
     index: VotingIndex,
+    allow_dummy: bool,
 ) -> (f64, f64) {
     let mut best = (f64::INFINITY, f64::INFINITY);
     for w in allocations(target.len(), max) {
         let total: u64 = w.iter().sum();
         for q in quota.range(total) {
+            if !allow_dummy && dummy_or_dictator(&w, q, veto, double) {
+                continue;
+            }
             let power = engine(&w, q, veto, double, index);
             let gaps: Vec<f64> = power
                 .iter()
@@ -102,6 +124,7 @@ struct Case {
     veto: Option<usize>,
     double: bool,
     index: VotingIndex,
+    allow_dummy: bool,
 }
 
 fn cases() -> impl Strategy<Value = Case> {
@@ -119,17 +142,21 @@ fn cases() -> impl Strategy<Value = Case> {
                 proptest::option::of(0..n),
                 any::<bool>(),
                 prop_oneof![Just(VotingIndex::Banzhaf), Just(VotingIndex::ShapleyShubik)],
+                prop::bool::weighted(0.25),
             )
         })
-        .prop_map(|(seats, shares, extra, quota, veto, double, index)| Case {
-            max: seats.len() as u64 + 1 + extra,
-            seats,
-            shares,
-            quota,
-            veto,
-            double,
-            index,
-        })
+        .prop_map(
+            |(seats, shares, extra, quota, veto, double, index, allow_dummy)| Case {
+                max: seats.len() as u64 + 1 + extra,
+                seats,
+                shares,
+                quota,
+                veto,
+                double,
+                index,
+                allow_dummy,
+            },
+        )
 }
 
 fn run(case: &Case, effort: Effort) -> rebalance::Rebalance {
@@ -147,6 +174,7 @@ fn run(case: &Case, effort: Effort) -> rebalance::Rebalance {
     options.keep_veto = case.veto.is_some();
     options.index = case.index;
     options.effort = effort;
+    options.allow_dummy = case.allow_dummy;
     rebalance::rebalance(&p, &options).unwrap()
 }
 
@@ -167,6 +195,7 @@ fn assert_best(case: &Case, r: &rebalance::Rebalance) {
         case.veto,
         case.double,
         case.index,
+        case.allow_dummy,
     );
     let best = &r.designs[0];
     assert!(
@@ -204,6 +233,21 @@ proptest! {
         prop_assert!(r.optimal && r.search.method == "exhaustive");
         assert_best(&case, &r);
         assert_engine_agrees(&case, &r);
+        assert_no_dummy(&case, &r);
+    }
+
+    /// Regression: `--target sqrt-income` on the children's forum proposed,
+    /// as optimal, a board where the county held all the voting power.
+    /// Without --allow-dummy no design, by either search, has a body whose
+    /// seats never count or a body that decides alone.
+    #[test]
+    fn designs_never_have_a_dummy_or_a_dictator(mut case in cases()) {
+        case.allow_dummy = false;
+        for effort in [Effort::THOROUGH, Effort { exhaustive_work: 0.0, idle_work: 3e6, ..Effort::THOROUGH }] {
+            let r = run(&case, effort);
+            prop_assert!(!r.designs.is_empty(), "{case:?}: no design");
+            assert_no_dummy(&case, &r);
+        }
     }
 
     /// The local search alone (exhaustive search switched off) also finds
@@ -218,7 +262,61 @@ proptest! {
         prop_assert_eq!(r.optimal, r.designs[0].max_gap < 1e-9);
         assert_best(&case, &r);
         assert_engine_agrees(&case, &r);
+        assert_no_dummy(&case, &r);
     }
+}
+
+/// Without `allow_dummy`, no design has a dummy or a dictator by the
+/// engine's flags.
+#[track_caller]
+fn assert_no_dummy(case: &Case, r: &rebalance::Rebalance) {
+    if case.allow_dummy {
+        return;
+    }
+    for d in &r.designs {
+        let w = d.seats.values();
+        let veto = d.veto.first().map(|id| id[1..].parse::<usize>().unwrap());
+        assert!(
+            !dummy_or_dictator(&w, d.quota, veto, d.also_majority_of_bodies),
+            "{case:?}: design {d:?} has a dummy or a dictator"
+        );
+    }
+}
+
+#[test]
+fn allow_dummy_lets_a_closer_design_with_a_dictator_through() {
+    // Target 90% / 5% / 5% over 3 bodies and up to 5 seats: a dictator
+    // (power 1, 0, 0) has a largest gap of 0.10, and any design sharing
+    // power gives the first body at most 3/5 (Banzhaf of seats 3, 1, 1
+    // under a quota of 4 is 3/5, 1/5, 1/5: gap 0.30), so the dictator is the
+    // optimum only when allowed.
+    let case = Case {
+        seats: vec![1, 1, 1],
+        shares: vec![18, 1, 1],
+        max: 5,
+        quota: QuotaChoice::Any,
+        veto: None,
+        double: false,
+        index: VotingIndex::Banzhaf,
+        allow_dummy: true,
+    };
+    let r = run(&case, Effort::THOROUGH);
+    assert_eq!(r.designs[0].power.values(), [1.0, 0.0, 0.0]);
+    assert!(r.limits.allow_dummy);
+    let r = run(
+        &Case {
+            allow_dummy: false,
+            ..case.clone()
+        },
+        Effort::THOROUGH,
+    );
+    assert!(r.designs[0].power.values().iter().all(|&p| p > 0.0));
+    assert!(r.designs[0].max_gap > 0.1 + 1e-9);
+    assert!(
+        r.notes.iter().any(|n| n.contains("--allow-dummy")),
+        "{:?}",
+        r.notes
+    );
 }
 
 #[test]

@@ -451,8 +451,10 @@ pub struct RebalanceArgs {
     #[arg(value_name = "FILE")]
     pub path: PathBuf,
     /// The share of voting power each body should have: equal, seats,
-    /// contribution, income, sqrt-income, or custom:ID=SHARE,... (shares
-    /// scaled to add up to 1; bodies not named get no seats).
+    /// contribution, income, sqrt-income (the square root of income, by
+    /// analogy with Penrose's square-root rule for populations), or
+    /// custom:ID=SHARE,... (shares scaled to add up to 1; bodies not named
+    /// get no seats).
     #[arg(long, value_name = "TARGET")]
     pub target: String,
     /// The voting-power index to match.
@@ -471,6 +473,10 @@ pub struct RebalanceArgs {
     /// Let every body take part, not only those on the board today (targets other than custom).
     #[arg(long)]
     pub all_bodies: bool,
+    /// Allow designs in which a body's seats never change an outcome (a dummy
+    /// seat) or one body decides alone (a dictator); left out by default.
+    #[arg(long)]
+    pub allow_dummy: bool,
     /// How many designs to show.
     #[arg(long, value_name = "K", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..=50))]
     pub top: u64,

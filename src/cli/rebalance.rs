@@ -30,6 +30,7 @@ pub fn run(args: &RebalanceArgs) -> anyhow::Result<Status> {
     };
     options.keep_veto = args.keep_veto;
     options.all_bodies = args.all_bodies;
+    options.allow_dummy = args.allow_dummy;
     options.top = args.top as usize;
     let r = rebalance::rebalance(&p, &options)
         .map_err(|e| anyhow::anyhow!("{}: {e}", args.path.display()))?;

@@ -54,7 +54,9 @@ fn scope(r: &Rebalance) -> String {
         kind => {
             let of = match kind {
                 "seats" => "today's seats",
-                "sqrt-income" => "the square root of income",
+                "sqrt-income" => {
+                    "the square root of income (by analogy with Penrose's square-root rule for populations)"
+                }
                 other => other,
             };
             format!("{index} power in proportion to {of}, for {bodies}")

@@ -77,6 +77,9 @@ pub struct RebalanceOptions {
     pub effort: Effort,
     /// Seed of the local search's restarts.
     pub seed: u64,
+    /// Let designs contain a dictator or a dummy seat (`--allow-dummy`);
+    /// off by default.
+    pub allow_dummy: bool,
 }
 
 impl RebalanceOptions {
@@ -93,6 +96,7 @@ impl RebalanceOptions {
             top: 3,
             effort: Effort::THOROUGH,
             seed: 0x00c0_ffee,
+            allow_dummy: false,
         }
     }
 }
@@ -214,6 +218,9 @@ pub struct SearchLimits {
     pub keep_veto: bool,
     /// Whether designs keep today's double majority.
     pub also_majority_of_bodies: bool,
+    /// Whether designs may contain a dictator or a dummy seat (added in
+    /// format 1).
+    pub allow_dummy: bool,
 }
 
 /// Designs closest to the target, with today's board beside them.
@@ -415,6 +422,7 @@ pub fn rebalance(p: &Partnership, options: &RebalanceOptions) -> Result<Rebalanc
         max_seats,
         quota: options.quota,
         today_seats: today_total,
+        allow_dummy: options.allow_dummy,
     };
     let today_seats: Vec<u64> = players.iter().map(|&i| p.bodies[i].seats).collect();
     let found = search::search(
@@ -452,14 +460,25 @@ pub fn rebalance(p: &Partnership, options: &RebalanceOptions) -> Result<Rebalanc
     if today.is_some() && current.is_none() {
         notes.push("Today's voting power could not be computed.".into());
     }
+    if found.closer_with_dummy {
+        notes.push(
+            "A design closer to the target would leave a body without any say (a dummy seat) or let one decide alone (a dictator); such designs are left out, and --allow-dummy shows them."
+                .into(),
+        );
+    }
 
     let best = designs.first();
     let exact = best.is_some_and(|d| d.max_gap < 1e-9);
     let optimal = found.exhaustive || exact;
     let reason = if found.exhaustive {
         format!(
-            "every seat allocation within the limits ({}) was evaluated under every allowed quota",
-            count(found.space_size)
+            "every seat allocation within the limits ({}) was evaluated under every allowed quota{}",
+            count(found.space_size),
+            if options.allow_dummy || n < 2 {
+                ""
+            } else {
+                ", designs with a dictator or a dummy seat left out"
+            }
         )
     } else if exact {
         "the first design matches the target exactly, so no design can be closer".to_string()
@@ -488,6 +507,7 @@ pub fn rebalance(p: &Partnership, options: &RebalanceOptions) -> Result<Rebalanc
             quota_rule: options.quota.name(),
             keep_veto: options.keep_veto,
             also_majority_of_bodies: double_majority,
+            allow_dummy: options.allow_dummy,
         },
         current,
         designs,

@@ -126,6 +126,19 @@ pub struct Space {
     /// Today's total seats: among equally close designs, the one whose
     /// size is nearest to it ranks first (then the smaller).
     pub today_seats: u64,
+    /// Let designs contain a dictator or a dummy seat (a player with no
+    /// power). Off by default: such a board shares nothing, however close
+    /// its power is to the target. With one player taking part its single
+    /// design is a dictator by necessity and is always allowed.
+    pub allow_dummy: bool,
+}
+
+/// Whether a design with this power has a dummy (a player with no power)
+/// or a dictator (a player with all of it; every other player is then a
+/// dummy). Normalised Banzhaf and Shapley-Shubik are exactly 0 for a
+/// player without a swing, and sum to 1.
+pub fn has_dummy(power: &[f64]) -> bool {
+    power.len() > 1 && power.iter().any(|&p| p <= 1e-12)
 }
 
 /// A design found: seats per player and the quota.
@@ -149,6 +162,9 @@ pub struct Found {
     pub space_size: f64,
     /// Allocations evaluated (each under every allowed quota).
     pub evaluated: u64,
+    /// Whether a design with a dictator or a dummy seat, left out, was
+    /// closer to the target than the best design found.
+    pub closer_with_dummy: bool,
 }
 
 /// Rank of a design: rounded largest gap, rounded total gap, rounded gap
@@ -244,6 +260,9 @@ struct Searcher<'s> {
     work: f64,
     /// Set whenever the pool changes.
     improved: bool,
+    /// The best (largest gap, total gap) among the designs left out for a
+    /// dummy or a dictator.
+    best_excluded: Option<(u64, u64)>,
 }
 
 impl Searcher<'_> {
@@ -301,6 +320,12 @@ impl Searcher<'_> {
                 (max_gap * RESOLUTION).round() as u64,
                 (total_gap * RESOLUTION).round() as u64,
             );
+            if !self.space.allow_dummy && has_dummy(row) {
+                if self.best_excluded.is_none_or(|b| gaps < b) {
+                    self.best_excluded = Some(gaps);
+                }
+                continue;
+            }
             // Most quotas are worse than both the best of this allocation
             // and the pool's last design: skip the rest of their score.
             let beaten = |s: &Score| gaps > (s.max_gap, s.total_gap);
@@ -328,8 +353,22 @@ impl Searcher<'_> {
                 best = Some((score, q, k));
             }
         }
-        let (score, q, k) = best.expect("a quota range is never empty");
-        (score, q, table.row(k).to_vec())
+        match best {
+            Some((score, q, k)) => (score, q, table.row(k).to_vec()),
+            // Every quota gives a dummy or a dictator: worse than any
+            // design allowed, so the descent moves away from it.
+            None => {
+                let q = *self.space.quota.range(total).start();
+                let worst = Score {
+                    max_gap: u64::MAX,
+                    total_gap: u64::MAX,
+                    seats_gap: u64::MAX,
+                    from_today: u64::MAX,
+                    total,
+                };
+                (worst, q, table.row(0).to_vec())
+            }
+        }
     }
 
     /// Every allocation, interchangeable players in non-increasing order.
@@ -610,6 +649,7 @@ pub fn search(
         evaluated: 0,
         work: 0.0,
         improved: false,
+        best_excluded: None,
     };
     let classes = classes(space);
     let size = space_size(&classes, space.max_seats);
@@ -635,6 +675,9 @@ pub fn search(
         starts.push(apportion(&roots, max));
         starts.push(fitted(&mut s, max));
         starts.push(vec![(max / n as u64).max(1); n]);
+        // One seat each: symmetric, so no body is a dummy (unless a kept
+        // veto makes one): a design the search can always fall back on.
+        starts.push(vec![1; n]);
         starts.dedup();
         s.local(starts, effort, seed);
     }
@@ -651,6 +694,12 @@ pub fn search(
         exhaustive,
         space_size: size,
         evaluated: s.evaluated,
+        closer_with_dummy: s.best_excluded.is_some_and(|b| {
+            s.pool
+                .entries
+                .first()
+                .is_none_or(|e| b < (e.score.max_gap, e.score.total_gap))
+        }),
     }
 }
 

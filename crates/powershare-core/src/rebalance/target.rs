@@ -17,8 +17,9 @@ pub enum Target {
     Contribution,
     /// Shares proportional to each body's annual `income`.
     Income,
-    /// Shares proportional to the square root of income (Penrose's
-    /// compromise between one body one vote and proportional weight).
+    /// Shares proportional to the square root of income (by analogy with
+    /// Penrose's square-root rule for populations: between one body one
+    /// vote and weight in proportion to size).
     SqrtIncome,
     /// Shares given by body id; bodies not named get none. Scaled to add
     /// up to 1.
