@@ -133,6 +133,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../sample-partnerships/community-shaping.toml"),
     ),
     (
+        "millbrook-wellbeing-alliance",
+        include_str!("../sample-partnerships/millbrook-wellbeing-alliance.toml"),
+    ),
+    (
         "youth-partnership",
         include_str!("../sample-partnerships/youth-partnership.toml"),
     ),

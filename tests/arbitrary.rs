@@ -138,6 +138,14 @@ const SECTORS: [&str; 7] = [
 const KINDS: [&str; 5] = ["grant", "contract", "commission", "in-kind", "fee"];
 const FREQUENCIES: [&str; 5] = ["daily", "weekly", "monthly", "quarterly", "rarely"];
 const OUTCOMES: [&str; 3] = ["adopted", "rejected", "deferred"];
+const TOPICS: &[&str] = &["priorities", "governance", "funding", "delivery", "other"];
+const DRIVERS: &[&str] = &[
+    "government-policy",
+    "funder",
+    "partners",
+    "service-users",
+    "other",
+];
 const HOWS: [&str; 4] = ["consensus", "vote", "chair", "outside-meeting"];
 const DIMENSIONS: [&str; 8] = [
     "resources",
@@ -592,6 +600,13 @@ impl File {
                     let _ = writeln!(s, "{key} = {}", quoted(v));
                 }
             }
+            // A host, derived from the name so that some files have one.
+            if let Some(name) = &info[0] {
+                let host = name.len() % (self.bodies.len() + 1);
+                if host < self.bodies.len() {
+                    let _ = writeln!(s, "host = {}", quoted(&self.id(host)));
+                }
+            }
         }
         for (i, b) in self.bodies.iter().enumerate() {
             let _ = writeln!(s, "\n[[body]]\nid = {}", quoted(&self.id(i)));
@@ -651,7 +666,17 @@ impl File {
                 s += "also_majority_of_bodies = true\n";
             }
             if let Some(chair) = &board.chair {
-                let _ = writeln!(s, "chair = {}", quoted(&self.id(chair.index(n))));
+                let chair = chair.index(n);
+                let _ = writeln!(s, "chair = {}", quoted(&self.id(chair)));
+                // A casting vote where it is allowed (a majority quota, a
+                // chair with seats), on about half such boards.
+                let majority = matches!(board.quota, Quota::Omitted | Quota::Named("majority"));
+                if majority
+                    && self.bodies[chair].seats > 0
+                    && (chair as u64 + total).is_multiple_of(2)
+                {
+                    s += "casting_vote = true\n";
+                }
             }
         }
         if n >= 2 {
@@ -749,6 +774,15 @@ impl File {
                     "\n[[relationship]]\nbetween = {}\ntrust = {trust}\n",
                     self.ids(&[a, b])
                 );
+                // Some pairs also compete (one entry of each kind, the
+                // trust on the history).
+                if (a + b).is_multiple_of(3) {
+                    let _ = write!(
+                        s,
+                        "\n[[relationship]]\nbetween = {}\nkind = \"competitors\"\n",
+                        self.ids(&[b, a])
+                    );
+                }
             }
         }
     }
@@ -782,6 +816,12 @@ impl File {
             }
             if let Some(date) = &d.date {
                 let _ = writeln!(s, "date = {}", quoted(date));
+            }
+            // A topic and a driver on most decisions, from the title.
+            let k = d.title.len();
+            if !k.is_multiple_of(4) {
+                let _ = writeln!(s, "topic = \"{}\"", TOPICS[k % TOPICS.len()]);
+                let _ = writeln!(s, "driver = \"{}\"", DRIVERS[(k / 3) % DRIVERS.len()]);
             }
         }
     }

@@ -1,8 +1,10 @@
 //! The composite of every sample against an independent implementation:
 //! tests/reference/model.py, written from DESIGN.md alone with the Python
 //! standard library (brute-force Banzhaf over all coalitions, the seven
-//! other dimensions, the weighted composite and the O(n^2) Gini). The
-//! numbers below are its output (12 decimals) for each sample.
+//! other dimensions, the weighted composite and the O(n^2) Gini; a
+//! chair's casting vote as the rule in words: exactly half the seats wins
+//! with the chair). The numbers below are its output (12 decimals) for
+//! each sample.
 
 type Case = (&'static str, &'static [(&'static str, f64)], f64);
 
@@ -40,6 +42,18 @@ const REFERENCE: &[Case] = &[
             ("faith", 0.111739232459),
         ],
         0.225951446247,
+    ),
+    (
+        "sample-partnerships/millbrook-wellbeing-alliance.toml",
+        &[
+            ("nhs", 0.458047021790),
+            ("council", 0.153463380559),
+            ("cvs", 0.166024367656),
+            ("mind", 0.075317726640),
+            ("carers", 0.104045154051),
+            ("patients", 0.043102349304),
+        ],
+        0.399376918664,
     ),
     (
         "sample-partnerships/youth-partnership.toml",

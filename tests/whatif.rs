@@ -159,13 +159,13 @@ fn a_change_that_makes_the_file_invalid_exits_2() {
     fails(
         &["board.quota=12"],
         &format!(
-            "{FORUM} (after the changes):103:9: board.quota: quota 12 is outside 1..=11: the board has 11 seats in all"
+            "{FORUM} (after the changes):126:9: board.quota: quota 12 is outside 1..=11: the board has 11 seats in all"
         ),
     );
     fails(
         &["body.county.seats=0"],
         &format!(
-            "{FORUM} (after the changes):104:9: board.veto: veto body `county` has no seats: only a body on the board (seats >= 1) can hold a veto"
+            "{FORUM} (after the changes):127:9: board.veto: veto body `county` has no seats: only a body on the board (seats >= 1) can hold a veto"
         ),
     );
 }

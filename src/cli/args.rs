@@ -283,7 +283,8 @@ pub struct ValidateArgs {
 #[derive(Debug, Args)]
 pub struct InitArgs {
     /// Print one of the sample partnerships instead of the template:
-    /// balanced-partnership, childrens-planning-forum, community-shaping, youth-partnership.
+    /// balanced-partnership, childrens-planning-forum, community-shaping,
+    /// millbrook-wellbeing-alliance, youth-partnership.
     #[arg(long, value_name = "NAME")]
     pub example: Option<String>,
 }

@@ -44,8 +44,13 @@ def run(path):
         T = sum(seats.values()); Q = quota_of(bd.get("quota", "majority"), T)
         veto = bd.get("veto", []); dm = bd.get("also_majority_of_bodies", False)
         seated = [i for i in ids if seats[i] > 0]; m = len(seated)
+        chair = bd.get("chair"); casting = bd.get("casting_vote", False)
         def wins(S):
-            if sum(seats[i] for i in S) < Q: return False
+            held = sum(seats[i] for i in S)
+            # A casting vote (majority quota only): exactly half the seats
+            # wins when the chair is in the coalition.
+            tie = casting and 2 * held == T and chair in S
+            if held < Q and not tie: return False
             if any(v not in S for v in veto): return False
             if dm and sum(1 for i in S if seats[i] > 0) < m // 2 + 1: return False
             return True

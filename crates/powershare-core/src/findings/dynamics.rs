@@ -183,9 +183,13 @@ fn priorities_from_above(m: &Measures, out: &mut Vec<Finding>) {
             ("from_above", above.len() as f64),
         ]),
         message: format!(
-            "{} of the {} adopted decisions on priorities answered to government policy or a funder and were proposed by {}: the partnership's priorities are being set from above rather than by the partners.",
-            above.len(),
-            adopted.len(),
+            "{} answered to government policy or a funder and {} proposed by {}: the partnership's priorities are being set from above rather than by the partners.",
+            match (above.len(), adopted.len()) {
+                (1, 1) => "The only adopted decision on priorities".to_string(),
+                (k, n) if k == n => format!("All {n} adopted decisions on priorities"),
+                (k, n) => format!("{k} of the {n} adopted decisions on priorities"),
+            },
+            if above.len() == 1 { "was" } else { "were" },
             described.join(" and ")
         ),
     });
