@@ -1,7 +1,7 @@
 //! The built binary on the samples and on bad files: `validate`, `init`,
 //! `report`, `explain`, the help and the exit codes.
 
-use crate::common::{files_in, powershare, samples};
+use crate::common::{files_in, powershare, samples, stdout};
 
 #[test]
 fn every_sample_validates() {
@@ -327,5 +327,49 @@ fn bodies_off_the_board_follow_the_players_nulls() {
     for index in ["banzhaf", "shapley_shubik", "coleman_prevent"] {
         assert!(player[index].as_f64().is_some_and(|x| x > 0.0), "{index}");
         assert_eq!(off[index], 0.0, "{index}: no seats, no power");
+    }
+}
+
+/// The samples teach the format: every key added for the dynamics in the
+/// sources, and every dynamics finding, appears in at least one of them,
+/// with a comment on the same line saying what it shows.
+#[test]
+fn every_dynamic_appears_in_a_sample() {
+    let texts: Vec<String> = samples()
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    for key in [
+        "host = ",
+        "casting_vote = true",
+        "topic = ",
+        "driver = ",
+        "kind = \"competitors\"",
+    ] {
+        let commented = texts
+            .iter()
+            .flat_map(|t| t.lines())
+            .any(|l| l.starts_with(key) && l.contains(" # "));
+        assert!(commented, "no sample uses `{key}` with a comment");
+    }
+    let mut found = std::collections::BTreeSet::new();
+    for path in samples() {
+        let json = stdout(&["report", &path.to_string_lossy(), "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        for f in v["findings"].as_array().unwrap() {
+            found.insert(f["code"].as_str().unwrap().to_string());
+            assert!(f["action"].as_str().is_some_and(|a| !a.is_empty()), "{f}");
+        }
+    }
+    for code in [
+        "host-body",
+        "commissioner-on-board",
+        "priorities-from-above",
+        "power-retained",
+        "thin-consensus",
+        "in-sector-competition",
+        "positive-history",
+    ] {
+        assert!(found.contains(code), "no sample gives {code}");
     }
 }
