@@ -487,6 +487,8 @@ fn the_schema_rejects_what_validate_rejects_key_by_key() {
         "unknown-policy-code.toml",
         "wrong-type.toml",
         "no-bodies.toml",
+        "response-rating-out-of-range.toml",
+        "response-question-out-of-scale.toml",
     ] {
         let text = std::fs::read_to_string(root().join("tests/bad").join(bad)).unwrap();
         let json = toml_to_json(&text);

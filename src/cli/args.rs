@@ -283,6 +283,17 @@ fn unit(s: &str) -> Result<f64, String> {
     }
 }
 
+/// A gap in rating points, 0..=5.
+fn points(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=5.0).contains(&x) => Ok(x),
+        Ok(x) => Err(format!("must be between 0 and 5 rating points, got {x}")),
+        Err(_) => Err(format!(
+            "`{s}` is not a number; give a value between 0 and 5"
+        )),
+    }
+}
+
 /// A finding code.
 fn finding_code(s: &str) -> Result<FindingCode, String> {
     FindingCode::parse(s).ok_or_else(|| {
@@ -314,6 +325,15 @@ pub struct CheckArgs {
     /// Margin for the power-seat-gap finding.
     #[arg(long, value_name = "X", value_parser = unit)]
     pub power_seat_gap: Option<f64>,
+    /// Least agreement of the survey's respondents on influence
+    /// (Krippendorff's alpha) for the views-diverge finding.
+    #[arg(long, value_name = "X", value_parser = unit)]
+    pub min_agreement: Option<f64>,
+    /// Largest gap, in rating points (0 to 5), between a partner's own
+    /// respondents' view of its influence and the others' view, for the
+    /// self-image-gap finding.
+    #[arg(long, value_name = "POINTS", value_parser = points)]
+    pub max_self_gap: Option<f64>,
     /// Fail when a finding with this code appears (repeatable).
     #[arg(long, value_name = "CODE", value_parser = finding_code)]
     pub deny: Vec<FindingCode>,
