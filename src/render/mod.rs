@@ -21,6 +21,7 @@ pub mod rebalance;
 pub mod redesign;
 pub mod report;
 pub mod story;
+pub mod survey;
 pub mod table;
 pub mod tables;
 

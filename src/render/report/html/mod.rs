@@ -276,7 +276,7 @@ pub fn finding_title(code: FindingCode) -> &'static str {
         FindingCode::InformalExclusion => "Left out of informal contact",
         FindingCode::PowerBlindness => "Power not seen by its holder",
         FindingCode::Mistrust => "A history of mistrust",
-        _ => "Finding",
+        other => crate::render::survey::finding_title(other).unwrap_or("Finding"),
     }
 }
 
