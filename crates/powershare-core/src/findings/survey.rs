@@ -25,7 +25,7 @@ use crate::model::survey::scale::OUTSIDE_MEETINGS_WORDS;
 use crate::model::{FindingCode, Ordered};
 
 /// Default `[policy] min_agreement`: `views-diverge` below an influence alpha of 0.4.
-pub const DEFAULT_MIN_AGREEMENT: f64 = 0.4;
+pub use crate::model::survey::DEFAULT_MIN_AGREEMENT;
 /// Default `[policy] max_self_gap`: `self-image-gap` from 1.5 rating points apart.
 pub const DEFAULT_MAX_SELF_GAP: f64 = 1.5;
 /// Least respondents before `views-diverge` and `unheard-partner` are judged.
@@ -81,17 +81,14 @@ pub fn action(code: FindingCode) -> Option<&'static str> {
 /// tables' findings, which it reads to avoid saying the same twice).
 pub fn find(m: &Measures, out: &mut Vec<Finding>) {
     let Some(s) = &m.survey else { return };
-    views_diverge(m, s, out);
+    views_diverge(s, out);
     self_image(m, s, out);
     questions(m, s, out);
     unheard(m, s, out);
 }
 
-fn views_diverge(m: &Measures, s: &Survey, out: &mut Vec<Finding>) {
-    let limit = m
-        .thresholds()
-        .min_agreement
-        .unwrap_or(DEFAULT_MIN_AGREEMENT);
+fn views_diverge(s: &Survey, out: &mut Vec<Finding>) {
+    let limit = s.min_agreement;
     let Some(alpha) = s.alpha(Rated::Influence) else {
         return;
     };

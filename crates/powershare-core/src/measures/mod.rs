@@ -93,7 +93,12 @@ pub fn measure(p: &Partnership, options: ScoreOptions) -> Measures<'_> {
     let dependence = DependenceMatrix::of(p);
     let network = Network::of(p);
     let perceived = perceived(p);
-    let survey = survey::survey(p);
+    let min_agreement = options
+        .thresholds
+        .unwrap_or_else(|| p.policy.thresholds())
+        .min_agreement
+        .unwrap_or(crate::model::survey::DEFAULT_MIN_AGREEMENT);
+    let survey = survey::survey(p, min_agreement);
     let mut from_survey = Vec::new();
     let mut shares = Vec::new();
     for d in Dimension::ALL {

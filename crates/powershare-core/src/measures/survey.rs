@@ -220,6 +220,9 @@ pub struct Survey {
     pub min_group: usize,
     /// Krippendorff's ordinal alpha per question; `null` when undefined.
     pub agreement: Ordered<Option<f64>>,
+    /// The agreement below which the partners see power very differently
+    /// (`[policy] min_agreement`, default 0.4).
+    pub min_agreement: f64,
     /// Why an agreement is `null`, by question.
     #[serde(skip_serializing_if = "is_empty")]
     pub agreement_undefined: Ordered<String>,
@@ -321,8 +324,9 @@ fn others(values: &[f64]) -> Others {
     }
 }
 
-/// The survey of `p`, or `None` when it has no `[[response]]`.
-pub fn survey(p: &Partnership) -> Option<Survey> {
+/// The survey of `p`, or `None` when it has no `[[response]]`;
+/// `min_agreement` is the policy's threshold, kept with the agreement it reads.
+pub fn survey(p: &Partnership, min_agreement: f64) -> Option<Survey> {
     if p.responses.is_empty() {
         return None;
     }
@@ -380,6 +384,7 @@ pub fn survey(p: &Partnership) -> Option<Survey> {
         respondents: all.len(),
         min_group,
         agreement: Ordered(agreement),
+        min_agreement,
         agreement_undefined: Ordered(agreement_undefined),
         responses: p.responses.len(),
         perceptions: p.perceptions.len(),
@@ -609,7 +614,7 @@ mod tests {
     "#;
 
     fn hand() -> Survey {
-        survey(&crate::load_str(HAND).unwrap()).unwrap()
+        survey(&crate::load_str(HAND).unwrap(), 0.4).unwrap()
     }
 
     #[test]
@@ -654,6 +659,7 @@ mod tests {
             "respondents": 5,
             "min_group": 2,
             "agreement": {"influence": 0.6356103731815306, "expertise": 0.25, "position": 0.7263157894736842},
+            "min_agreement": 0.4,
             "responses": 4,
             "perceptions": 1,
             "without_body": 1,
@@ -761,7 +767,7 @@ mod tests {
     #[test]
     fn no_response_no_survey() {
         let p = crate::load_str(&HAND[..HAND.find("[[response]]").unwrap()]).unwrap();
-        assert!(survey(&p).is_none());
+        assert!(survey(&p, 0.4).is_none());
     }
 
     #[test]

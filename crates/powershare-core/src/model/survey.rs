@@ -12,6 +12,11 @@ use std::collections::BTreeMap;
 /// `[survey] min_group` when the file does not set it.
 pub const DEFAULT_MIN_GROUP: usize = 3;
 
+/// `[policy] min_agreement` when no policy sets it: below an influence
+/// agreement (Krippendorff's alpha) of 0.4 the partners see power very
+/// differently (`views-diverge`).
+pub const DEFAULT_MIN_AGREEMENT: f64 = 0.4;
+
 /// The scales of the questionnaire: the smallest and the largest answer.
 pub mod scale {
     /// `influence`, `expertise` and `position` ratings: 0 (none) to 5.

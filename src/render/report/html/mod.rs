@@ -148,6 +148,10 @@ fn article(doc: Document, id: &str) -> String {
             &network_table(r),
         );
     }
+    s.push_str(&crate::render::survey::html::section(
+        r,
+        &format!("{id}-survey"),
+    ));
     decisions(&mut s, r);
     details(&mut s, r);
     s.push_str(
