@@ -121,6 +121,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../sample-partnerships/community-shaping.toml"),
     ),
     (
+        "northfield-health-partnership",
+        include_str!("../sample-partnerships/northfield-health-partnership.toml"),
+    ),
+    (
         "youth-partnership",
         include_str!("../sample-partnerships/youth-partnership.toml"),
     ),

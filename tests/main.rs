@@ -23,5 +23,6 @@ mod properties;
 mod rebalance;
 mod reference;
 mod robustness;
+mod survey;
 mod voting_scale;
 mod whatif;

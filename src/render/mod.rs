@@ -11,12 +11,15 @@
 //! | diff (text, markdown; JSON is serialised data) | [`diff`] |
 //! | power (text, JSON, CSV) | [`power`] |
 //! | rebalance (text, markdown, JSON) | [`rebalance`] |
+//! | the report's survey section, and the survey in diff and CSV | [`survey`] |
+//! | the partners' questionnaire (CSV header, markdown, HTML) | [`questionnaire`] |
 
 pub mod check;
 pub mod diff;
 pub mod escape;
 pub mod numbers;
 pub mod power;
+pub mod questionnaire;
 pub mod rebalance;
 pub mod redesign;
 pub mod report;

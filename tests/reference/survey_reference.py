@@ -61,6 +61,7 @@ def survey(path):
     out = {"respondents": len(people), "min_group": min_group, "agreement": {}}
     for q in QUESTIONS:
         out["agreement"][q] = alpha([r.get(q, {}) for r in people], ids)
+    out["min_agreement"] = p.get("policy", {}).get("min_agreement", 0.4)
     out["responses"] = len(responses)
     out["perceptions"] = len(p.get("perception", []))
     out["without_body"] = sum(1 for r in people if "body" not in r)
