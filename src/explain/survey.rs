@@ -135,9 +135,9 @@ symbolic-partnership).
 
 What to do: Before agreeing, take every partner's view in turn, smallest
 partners first, and record any dissent in the minutes. Consensus can be the
-dominant partner's view unchallenged (Balloch and Taylor, 2001); Lukes
-(2005, Power: A Radical View, 2nd ed.) calls power that shapes what others
-accept the third face of power.",
+dominant partner's view unchallenged (Balloch and Taylor, 2001); power
+that shapes what others accept as their own view is Lukes's third
+dimension of power (Lukes, 2005, Power: A Radical View, 2nd ed.).",
     },
     Entry {
         name: "fear-of-disagreeing",
