@@ -175,8 +175,7 @@ fn dots(r: &Report, s: &Survey, id: &str) -> String {
             }
             (None, true) => {
                 said.push(format!("own view not shown (fewer than {})", s.min_group));
-                format!("own view not shown (< {})", s.min_group)
-                    .replace("own view not shown", "not shown")
+                format!("not shown (< {})", s.min_group)
             }
             (None, false) => {
                 said.push("no own respondent".into());

@@ -135,7 +135,7 @@ pub const SCALED: [Question; 3] = [
     Question {
         key: "outside_meetings",
         title: "How often are the real decisions made outside the formal meetings?",
-        words: &["never", "rarely", "sometimes", "often", "almost always"],
+        words: &powershare_core::model::survey::scale::OUTSIDE_MEETINGS_WORDS,
     },
     Question {
         key: "consensus_reflects",
