@@ -137,6 +137,10 @@ pub const EXAMPLES: &[(&str, &str)] = &[
         include_str!("../sample-partnerships/millbrook-wellbeing-alliance.toml"),
     ),
     (
+        "northfield-health-partnership",
+        include_str!("../sample-partnerships/northfield-health-partnership.toml"),
+    ),
+    (
         "youth-partnership",
         include_str!("../sample-partnerships/youth-partnership.toml"),
     ),

@@ -1,5 +1,6 @@
 //! The HTML report in a real browser: every sample (and the hostile-names
-//! file) is rendered, opened in headless Chromium through ChromeDriver,
+//! file) is rendered, and so is the printable questionnaire of `survey
+//! template --format html`, opened in headless Chromium through ChromeDriver,
 //! and checked: the page loads with no console error (a Content-Security-
 //! Policy violation, a failed load or a script error would all be one), it
 //! loads nothing from anywhere, it runs no script, every chart is an SVG of
@@ -215,6 +216,8 @@ return {
 struct Page {
     name: String,
     html: PathBuf,
+    /// A report (with its charts), or the printable questionnaire.
+    questionnaire: bool,
 }
 
 fn render_pages(dir: &Path) -> Vec<Page> {
@@ -236,8 +239,31 @@ fn render_pages(dir: &Path) -> Vec<Page> {
                 .arg(&html)
                 .assert()
                 .success();
-            Page { name, html }
+            Page {
+                name,
+                html,
+                questionnaire: false,
+            }
         })
+        .chain(std::iter::once_with(|| {
+            // The questionnaire of `survey template --format html`.
+            let html = dir.join("questionnaire.html");
+            powershare()
+                .args([
+                    "survey",
+                    "template",
+                    "sample-partnerships/northfield-health-partnership.toml",
+                ])
+                .args(["--format", "html", "-o"])
+                .arg(&html)
+                .assert()
+                .success();
+            Page {
+                name: "questionnaire".into(),
+                html,
+                questionnaire: true,
+            }
+        }))
         .collect()
 }
 
@@ -308,8 +334,21 @@ fn html_reports_load_cleanly_in_chromium() {
         );
         let charts = m["charts"].as_array().cloned().unwrap_or_default();
         // Every sample has data for every chart: see-saw, small multiples,
-        // Lorenz, voting, dependence, network.
-        if charts.len() < 6 {
+        // Lorenz, voting, dependence, network. The questionnaire has none,
+        // and every question and every partner.
+        if page.questionnaire {
+            let text = m["text"].as_str().unwrap_or("");
+            for shown in [
+                "How much say does each partner have",
+                "Northfield Faiths Forum",
+                "never",
+                "almost always",
+            ] {
+                if !text.contains(shown) {
+                    problems.push(format!("the questionnaire does not show {shown:?}"));
+                }
+            }
+        } else if charts.len() < 6 {
             problems.push(format!("{} charts, expected 6", charts.len()));
         }
         for c in &charts {

@@ -24,5 +24,6 @@ mod properties;
 mod rebalance;
 mod reference;
 mod robustness;
+mod survey;
 mod voting_scale;
 mod whatif;

@@ -1,10 +1,11 @@
 //! The composite of every sample against an independent implementation:
 //! tests/reference/model.py, written from DESIGN.md alone with the Python
 //! standard library (brute-force Banzhaf over all coalitions, the seven
-//! other dimensions, the weighted composite and the O(n^2) Gini; a
-//! chair's casting vote as the rule in words: exactly half the seats wins
-//! with the chair). The numbers below are its output (12 decimals) for
-//! each sample.
+//! other dimensions, the survey's perceived, expertise and position when
+//! a file has [[response]] tables, the weighted composite and the O(n^2)
+//! Gini; a chair's casting vote as the rule in words: exactly half the
+//! seats wins with the chair). The numbers below are its output (12
+//! decimals) for each sample.
 
 type Case = (&'static str, &'static [(&'static str, f64)], f64);
 
@@ -54,6 +55,19 @@ const REFERENCE: &[Case] = &[
             ("patients", 0.043102349304),
         ],
         0.399376918664,
+    ),
+    (
+        "sample-partnerships/northfield-health-partnership.toml",
+        &[
+            ("council", 0.385293901477),
+            ("health", 0.280462379259),
+            ("cvs", 0.113671569467),
+            ("youth", 0.067724548033),
+            ("tenants", 0.051368401320),
+            ("carers", 0.062032153058),
+            ("faith", 0.039447047384),
+        ],
+        0.442105124162,
     ),
     (
         "sample-partnerships/youth-partnership.toml",

@@ -22,8 +22,8 @@ fn stdout(args: &[&str]) -> String {
 
 #[test]
 fn no_change_is_an_empty_difference() {
-    for file in std::fs::read_dir("sample-partnerships").unwrap() {
-        let path = file.unwrap().path();
+    // The samples (the directory also holds a survey's CSV).
+    for path in crate::common::samples() {
         let path = path.to_str().unwrap();
         let json: serde_json::Value =
             serde_json::from_str(&stdout(&["whatif", path, "--format", "json"])).unwrap();

@@ -75,6 +75,88 @@ pub enum Command {
     /// Change values of a partnership file (--set PATH=VALUE), score it again, and print what changed, as `diff` does.
     #[command(after_help = WHATIF_HELP)]
     Whatif(WhatifArgs),
+    /// The partners' questionnaire: print it for a partnership, or import its answers from CSV.
+    #[command(after_help = SURVEY_HELP)]
+    Survey(SurveyArgs),
+}
+
+const SURVEY_HELP: &str = "\
+From questionnaire to report, in five commands (docs/survey.md):
+  powershare survey template partnership.toml --format html -o questionnaire.html
+  powershare survey template partnership.toml -o responses.csv
+  (fill in responses.csv: one row per respondent, from the forms or a spreadsheet)
+  powershare survey import partnership.toml responses.csv
+  powershare validate partnership.toml
+  powershare report partnership.toml --format html -o report.html
+
+A response's id is never printed in any output; a partner's own respondents
+are shown as a group only from [survey] min_group of them (default 3).
+
+Exit codes:
+  0  success
+  2  unusable input: an unreadable or invalid file, a bad CSV cell (every one is
+     listed as RESPONSES.csv:ROW:COLUMN), or bad arguments; nothing is written";
+
+/// Arguments of `survey`.
+#[derive(Debug, Args)]
+pub struct SurveyArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: SurveyCommand,
+}
+
+/// The commands of `survey`.
+#[derive(Debug, Subcommand)]
+pub enum SurveyCommand {
+    /// Print the questionnaire for a partnership: the CSV header to fill in, or the questions in markdown or HTML.
+    #[command(after_help = SURVEY_HELP)]
+    Template(TemplateArgs),
+    /// Add the rows of a CSV of answers to the partnership file as [[response]] tables.
+    #[command(after_help = SURVEY_HELP)]
+    Import(ImportArgs),
+}
+
+/// Output formats of `survey template`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TemplateFormat {
+    /// The CSV header row that `survey import` reads: id, body, influence.ID, ...
+    Csv,
+    /// The questionnaire in markdown.
+    Markdown,
+    /// The questionnaire as one self-contained HTML page that prints on A4.
+    Html,
+}
+
+/// Arguments of `survey template`.
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// The partnership file (its partners are named in the questionnaire).
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = TemplateFormat::Csv)]
+    pub format: TemplateFormat,
+    /// Write to this file instead of stdout.
+    #[arg(long, short, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `survey import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The partnership file the responses are added to.
+    #[arg(value_name = "FILE")]
+    pub path: PathBuf,
+    /// The CSV of answers: one header row (see `survey template`), one row per respondent.
+    /// `,` or `;`, UTF-8 with or without a byte-order mark.
+    #[arg(value_name = "RESPONSES.csv")]
+    pub responses: PathBuf,
+    /// Write the partnership with the responses here and leave FILE as it is.
+    #[arg(long, short, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Remove FILE's [[response]] tables first, so the CSV replaces them.
+    #[arg(long)]
+    pub replace: bool,
 }
 
 const WHATIF_HELP: &str = "\
@@ -285,6 +367,7 @@ pub struct InitArgs {
     /// Print one of the sample partnerships instead of the template:
     /// balanced-partnership, childrens-planning-forum, community-shaping,
     /// millbrook-wellbeing-alliance, youth-partnership.
+    /// northfield-health-partnership (with a survey), youth-partnership.
     #[arg(long, value_name = "NAME")]
     pub example: Option<String>,
 }
@@ -324,6 +407,17 @@ fn unit(s: &str) -> Result<f64, String> {
     }
 }
 
+/// A gap in rating points, 0..=5.
+fn points(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(x) if (0.0..=5.0).contains(&x) => Ok(x),
+        Ok(x) => Err(format!("must be between 0 and 5 rating points, got {x}")),
+        Err(_) => Err(format!(
+            "`{s}` is not a number; give a value between 0 and 5"
+        )),
+    }
+}
+
 /// A finding code.
 fn finding_code(s: &str) -> Result<FindingCode, String> {
     FindingCode::parse(s).ok_or_else(|| {
@@ -355,6 +449,15 @@ pub struct CheckArgs {
     /// Margin for the power-seat-gap finding.
     #[arg(long, value_name = "X", value_parser = unit)]
     pub power_seat_gap: Option<f64>,
+    /// Least agreement of the survey's respondents on influence
+    /// (Krippendorff's alpha) for the views-diverge finding.
+    #[arg(long, value_name = "X", value_parser = unit)]
+    pub min_agreement: Option<f64>,
+    /// Largest gap, in rating points (0 to 5), between a partner's own
+    /// respondents' view of its influence and the others' view, for the
+    /// self-image-gap finding.
+    #[arg(long, value_name = "POINTS", value_parser = points)]
+    pub max_self_gap: Option<f64>,
     /// Fail when a finding with this code appears (repeatable).
     #[arg(long, value_name = "CODE", value_parser = finding_code)]
     pub deny: Vec<FindingCode>,

@@ -69,6 +69,8 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
         max_top_share: args.max_top_share,
         max_dependence: args.max_dependence,
         power_seat_gap: args.power_seat_gap,
+        min_agreement: args.min_agreement,
+        max_self_gap: args.max_self_gap,
         deny: args.deny.clone(),
     };
     let entries = files::collect(&args.paths);

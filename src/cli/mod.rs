@@ -11,6 +11,7 @@ mod power;
 mod progress;
 mod rebalance;
 mod report;
+mod survey;
 mod validate;
 mod whatif;
 
@@ -82,6 +83,7 @@ pub fn run() -> ExitCode {
         Command::Man(_) => generate::man(),
         Command::Rebalance(args) => rebalance::run(&args),
         Command::Whatif(args) => whatif::run(&args, &palette),
+        Command::Survey(args) => survey::run(&args),
     };
     match status {
         Ok(status) => status.code(),

@@ -23,6 +23,8 @@ Formula:
                  seats understating power), consensus-dominance,
                  outside-meeting-decisions, informal-exclusion,
                  power-blindness, thin-consensus
+                 power-blindness, and from the survey
+                 outside-meeting-dealing and consensus-doubted
   finding when concentrated and hidden.
   The two limits are the [policy] keys max_composite_gini and max_top_share
   (each 0 to 1).
@@ -375,9 +377,14 @@ Definition: A body has no informal contact with any partner, while others deal
 with each other outside the meetings.
 
 Formula:
-  the file has at least one [[contact]], and none involves body i.
+  the file has at least one [[contact]], and none involves body i;
+  or, from the survey: body i's own respondents (a group of at least
+  [survey] min_group answers) mostly (more than half) answer
+  included_outside = false, while the median outside_meetings >= 2
+  (sometimes).
 
-Range: Severity warning; one finding per such body.
+Range: Severity warning; one finding per such body (the contacts' form
+first, so a body is named once).
 
 Reading: Things settled between meetings are settled without this body; it may
 find decisions already made when it arrives.
@@ -407,9 +414,14 @@ its own influence lower than the other partners rate it.
 Formula:
   self rating of t < mean of the other raters' ratings of t
   t: the top body.
+  Or, from the survey: the mean influence rating of t by its own
+  respondents (published: at least [survey] min_group of them) < the
+  others' mean (every respondent not of t, [[perception]] included).
 
 Range: Severity warning; at most one finding, naming the top body, with the
-evidence self_rating, others_mean and other_raters.
+evidence self_rating, others_mean and other_raters ([[perception]] form,
+judged first) or self_mean, others_mean, own_respondents and other_ratings
+(survey form).
 
 Reading: The most powerful partner underestimates its power, so it may not see
 how its proposals and its presence shape the partnership, and may read the

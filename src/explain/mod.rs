@@ -15,6 +15,8 @@ pub enum Kind {
     Finding,
     /// A command that changes a board or a file and scores it again.
     Command,
+    /// How the partners' survey is summed up.
+    Survey,
 }
 
 /// One explained name.
@@ -39,6 +41,7 @@ mod dimensions;
 mod dynamics;
 mod findings;
 mod indices;
+mod survey;
 mod voting;
 
 /// Every entry, grouped by kind.
@@ -49,7 +52,9 @@ pub fn entries() -> impl Iterator<Item = &'static Entry> {
         voting::ENTRIES,
         findings::ENTRIES,
         dynamics::ENTRIES,
+        survey::FINDINGS,
         commands::ENTRIES,
+        survey::ENTRIES,
     ]
     .into_iter()
     .flatten()
@@ -75,6 +80,7 @@ pub fn list() -> String {
         (Kind::Voting, "Voting power, the quota and dependence"),
         (Kind::Finding, "Findings"),
         (Kind::Command, "Board redesign and what-if"),
+        (Kind::Survey, "The partners' survey"),
     ] {
         s.push_str(title);
         s.push('\n');

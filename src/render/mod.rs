@@ -12,6 +12,8 @@
 //! | power (text, JSON, CSV) | [`power`] |
 //! | rebalance (text, markdown, JSON) | [`rebalance`] |
 //! | board brief (text, markdown, HTML) | [`brief`] |
+//! | the report's survey section, and the survey in diff and CSV | [`survey`] |
+//! | the partners' questionnaire (CSV header, markdown, HTML) | [`questionnaire`] |
 
 pub mod brief;
 pub mod check;
@@ -19,10 +21,12 @@ pub mod diff;
 pub mod escape;
 pub mod numbers;
 pub mod power;
+pub mod questionnaire;
 pub mod rebalance;
 pub mod redesign;
 pub mod report;
 pub mod story;
+pub mod survey;
 pub mod table;
 pub mod tables;
 

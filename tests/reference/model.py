@@ -3,7 +3,8 @@
 Written from ../shared/DESIGN.md alone (not from the Rust code) with the
 Python standard library: brute-force Banzhaf over all coalitions, the
 resources / expertise / position / dependence / network / agenda /
-perceived shares, the weighted composite and its O(n^2) Gini. The Rust test
+perceived shares (the last three also from the survey's [[response]]
+tables, as DESIGN.md's "The partners' own view" defines), the weighted composite and its O(n^2) Gini. The Rust test
 `composite_matches_reference_model` in tests/reference.rs holds its output
 for every sample. Run: python3 tests/reference/model.py sample-partnerships/*.toml
 """
@@ -34,9 +35,21 @@ def run(path):
     if fields:
         per = [norm({b["id"]: b[f] for b in B}) for f in fields]
         out["resources"] = {i: sum(x[i] for x in per) / len(per) for i in ids}
+    # The survey's respondents: every perception (body = rater, influence
+    # only) and every response; others' ratings of i are those of
+    # respondents whose body is not i.
+    people = [{"body": x["rater"], "influence": x["influence"]} for x in p.get("perception", [])]
+    people += p.get("response", [])
+    def others_mean(q):
+        rated = {i: [r[q][i] for r in people if r.get("body") != i and i in r.get(q, {})] for i in ids}
+        return {i: sum(v) / len(v) for i, v in rated.items()} if all(rated.values()) else None
     ex = {i: sum(by[i].get("expertise", {}).values()) for i in ids}
     if sum(ex.values()): out["expertise"] = norm(ex)
+    elif p.get("response") and others_mean("expertise") and norm(others_mean("expertise")):
+        out["expertise"] = norm(others_mean("expertise"))
     if "position" in B[0]: out["position"] = norm({i: by[i]["position"] for i in ids})
+    elif p.get("response") and others_mean("position") and norm(others_mean("position")):
+        out["position"] = norm(others_mean("position"))
     # voting
     bz = None; info = {}
     if "board" in p:
@@ -85,10 +98,8 @@ def run(path):
     adopted = [d for d in p.get("decision", []) if d["outcome"] == "adopted"]
     ag = {i: sum(1 for d in adopted if d.get("proposed_by") == i) for i in ids}
     if sum(ag.values()): out["agenda"] = norm(ag)
-    if p.get("perception"):
-        rated = {i: [pp["influence"][i] for pp in p["perception"] if pp["rater"] != i and i in pp["influence"]] for i in ids}
-        if all(rated.values()):
-            out["perceived"] = norm({i: sum(v) / len(v) for i, v in rated.items()})
+    if people and others_mean("influence") and norm(others_mean("influence")):
+        out["perceived"] = norm(others_mean("influence"))
     w = p.get("weights", {})
     dims = list(out)
     tw = sum(w.get(d, 1.0) for d in dims)

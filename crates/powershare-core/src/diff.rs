@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+pub mod survey;
+
 use crate::findings::{Finding, Severity};
 use crate::model::FindingCode;
 use crate::report::Report;
@@ -191,6 +193,10 @@ pub struct Diff {
     pub findings_resolved: Vec<FindingChange>,
     /// Findings on both sides.
     pub findings_persisting: usize,
+    /// How the partners' survey moved (added in format 1; present when
+    /// either side has a survey).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub survey: Option<survey::SurveyDiff>,
 }
 
 impl Diff {
@@ -204,6 +210,7 @@ impl Diff {
             && self.findings_resolved.is_empty()
             && !self.bodies.iter().any(|b| b.composite.is_visible())
             && !self.indices.iter().any(|i| i.value.is_visible())
+            && !self.survey.as_ref().is_some_and(|s| s.is_visible())
     }
 }
 
@@ -325,6 +332,7 @@ pub fn diff(old: &Report, new: &Report) -> Diff {
         findings_appeared,
         findings_resolved,
         findings_persisting,
+        survey: survey::survey(old, new),
     }
 }
 

@@ -9,7 +9,7 @@
 //!
 //! Its modules import one way, each only from those before it:
 //! [`model`] -> [`load`] -> [`measures`] -> [`findings`] -> [`report`] ->
-//! ([`check`], [`diff`], [`rebalance`], [`whatif`], [`power`]).
+//! ([`check`], [`diff`], [`import`], [`rebalance`], [`whatif`], [`power`]).
 //!
 //! ```
 //! let text = r#"
@@ -40,6 +40,7 @@ pub mod report;
 
 pub mod check;
 pub mod diff;
+pub mod import;
 pub mod power;
 pub mod rebalance;
 pub mod whatif;

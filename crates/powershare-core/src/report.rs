@@ -12,6 +12,7 @@ use crate::findings::{self, Finding};
 use crate::measures::board::{BoardReport, BodyVoting};
 use crate::measures::inequality::{Inequality, inequality};
 use crate::measures::perceived::BodyPerceived;
+use crate::measures::survey::Survey;
 use crate::measures::{Measures, ScoreOptions, largest, measure};
 use crate::model::{Dimension, How, Ordered, Outcome, Partnership, RelationshipKind, Sector};
 
@@ -49,6 +50,10 @@ pub struct Report {
     /// (added in format 1; absent when none is recorded).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub relationships: Vec<RelationshipReport>,
+    /// The partners' own view (added in format 1; present when the file
+    /// has any `[[response]]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub survey: Option<Survey>,
 }
 
 impl Report {
@@ -242,6 +247,11 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
                     "{} index of the board rule",
                     m.options.voting_index.name()
                 )),
+                _ if m.from_survey.contains(&d) => Some(format!(
+                    "from the survey: the mean {} rating each partner got from the respondents of the other partners (no body declares {})",
+                    d.name(),
+                    d.name()
+                )),
                 _ => None,
             }
         } else {
@@ -367,6 +377,7 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
                 trust: r.trust,
             })
             .collect(),
+        survey: m.survey.clone(),
     }
 }
 

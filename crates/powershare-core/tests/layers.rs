@@ -15,7 +15,7 @@ const ORDER: &[&[&str]] = &[
     &["measures"],
     &["findings"],
     &["report"],
-    &["check", "diff", "rebalance", "whatif", "power"],
+    &["check", "diff", "import", "rebalance", "whatif", "power"],
 ];
 
 /// Items that `lib.rs` re-exports at the crate root, and the module each

@@ -60,6 +60,7 @@ fn body(s: &mut String, d: &Diff, level: &str) {
         }
         s.push('\n');
     }
+    s.push_str(&crate::render::survey::diff::markdown(d.survey.as_ref()));
     for (title, list) in [
         ("Findings that appeared", &d.findings_appeared),
         ("Findings resolved", &d.findings_resolved),

@@ -64,6 +64,7 @@ pub fn render(d: &Diff, palette: &Palette) -> String {
             let _ = writeln!(s, "{}", row.trim_end());
         }
     }
+    s.push_str(&crate::render::survey::diff::text(d.survey.as_ref()));
     for (title, list, mark, style) in [
         (
             "Findings that appeared",

@@ -11,7 +11,14 @@
 //! - `dyads`: one row per ordered pair of different bodies: dependence D
 //!   of `of` on `on` and its funding and stated parts, the power advantage
 //!   of `on` over `of` (`power_advantage_of_on`), mutual dependence, the informal tie weight and the trust;
-//! - `indices`: one row per dimension (the composite first) and index.
+//! - `indices`: one row per dimension (the composite first) and index,
+//!   then, when the file has a survey, its figures under the set `survey`
+//!   (respondents, min_group, the agreement per question, the questions'
+//!   medians and shares).
+//!
+//! When some report has a survey (`[[response]]`), the bodies table also
+//! has the survey's columns (see [`crate::render::survey::csv`]), empty for
+//! the reports without one.
 //!
 //! Numbers are written as numbers, in full precision (the shortest decimal
 //! that reads back as the same `f64`); an empty cell means "not measured"
@@ -48,10 +55,25 @@ pub fn render(r: &Report, table: CsvTable) -> String {
 /// The table of several reports under one header.
 pub fn render_many(reports: &[&Report], table: CsvTable) -> String {
     let (header, rows): (Vec<String>, Vec<Vec<String>>) = match table {
-        CsvTable::Bodies => (
-            bodies_header(),
-            reports.iter().copied().flat_map(bodies_rows).collect(),
-        ),
+        CsvTable::Bodies => {
+            // The survey's columns only when some report has a survey.
+            let survey = crate::render::survey::csv::any(reports);
+            let mut header = bodies_header();
+            if survey {
+                header.extend(crate::render::survey::csv::header());
+            }
+            let rows = reports
+                .iter()
+                .flat_map(|r| {
+                    let mut rows = bodies_rows(r);
+                    for (i, row) in rows.iter_mut().enumerate().filter(|_| survey) {
+                        row.extend(crate::render::survey::csv::cells(r, i, number));
+                    }
+                    rows
+                })
+                .collect();
+            (header, rows)
+        }
         CsvTable::Dyads => (
             strings(DYADS_HEADER),
             reports.iter().copied().flat_map(dyads_rows).collect(),
@@ -299,6 +321,11 @@ fn indices_rows(r: &Report) -> Vec<Vec<String>> {
         for (k, cr) in ineq.cr.iter().enumerate() {
             push(format!("cr_{}", k + 1), Some(*cr), "");
         }
+    }
+    for (index, value, why) in crate::render::survey::csv::index_rows(r) {
+        let mut row = lead(r);
+        row.extend(["survey".to_string(), index, opt(value), text(&why)]);
+        rows.push(row);
     }
     rows
 }

@@ -58,6 +58,7 @@ pub fn render(doc: Document) -> String {
     dependence(&mut s, r);
     network(&mut s, r);
     decisions(&mut s, r);
+    s.push_str(&crate::render::survey::markdown::section(r));
     let absent: Vec<_> = r.dimensions.iter().filter(|d| !d.present).collect();
     if !absent.is_empty() {
         s.push_str("## Dimensions left out of the composite\n\n");

@@ -72,6 +72,7 @@ pub fn render(r: &Report) -> String {
     dependence(&mut s, r);
     network(&mut s, r);
     decisions(&mut s, r);
+    s.push_str(&crate::render::survey::text::section(r));
     let absent: Vec<_> = r.dimensions.iter().filter(|d| !d.present).collect();
     if !absent.is_empty() {
         s.push_str("Dimensions left out of the composite\n");

@@ -96,6 +96,9 @@ pub fn finding_lines(p: &Partnership, f: &Finding) -> Vec<usize> {
             })
             .map(|r| r.line)
             .collect(),
+        // A survey finding about no body points at [survey], never at a
+        // response (a line there is one person's answers).
+        _ if f.bodies.is_empty() => p.survey.line.into_iter().collect(),
         _ => Vec::new(),
     };
     if lines.is_empty() {

@@ -33,7 +33,9 @@
 //!   `non-monotone-power`) when the board's voting power could not be
 //!   computed, and, when it was estimated by Monte Carlo, for all of them
 //!   but `dictator` and `veto-player`, whose flags are exact under every
-//!   method.
+//!   method; skipped for the survey's own codes (`views-diverge` ...
+//!   `unheard-partner`, [`SURVEY_ONLY`](crate::findings::survey::SURVEY_ONLY))
+//!   when the file has no `[[response]]`.
 //!
 //! A value rule is breached when its value exceeds the threshold by more
 //! than 1e-12 (the tolerance the findings use): a value exactly at its
@@ -614,6 +616,14 @@ fn deny_rule(p: &Partnership, report: &Report, denied: &Denied) -> RuleResult {
             RuleStatus::Skipped,
             None,
             format!("not checked: {note}"),
+            Vec::new(),
+        );
+    }
+    if crate::findings::survey::SURVEY_ONLY.contains(&code) && report.survey.is_none() {
+        return base(
+            RuleStatus::Skipped,
+            None,
+            "not checked: the file has no [[response]], so there is no survey to judge".into(),
             Vec::new(),
         );
     }

@@ -39,6 +39,10 @@ pub struct PolicyLayer {
     pub max_dependence: Option<f64>,
     /// Margin for the `power-seat-gap` finding.
     pub power_seat_gap: Option<f64>,
+    /// Least influence agreement for the `views-diverge` finding.
+    pub min_agreement: Option<f64>,
+    /// Largest self-view gap for the `self-image-gap` finding.
+    pub max_self_gap: Option<f64>,
     /// Finding codes that fail the check.
     pub deny: Vec<FindingCode>,
 }
@@ -50,6 +54,8 @@ impl From<&Policy> for PolicyLayer {
             max_top_share: p.max_top_share,
             max_dependence: p.max_dependence,
             power_seat_gap: p.power_seat_gap,
+            min_agreement: p.min_agreement,
+            max_self_gap: p.max_self_gap,
             deny: p.deny.clone(),
         }
     }
@@ -58,7 +64,7 @@ impl From<&Policy> for PolicyLayer {
 /// A threshold and where it came from.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Threshold {
-    /// The value, in 0..=1.
+    /// The value: in 0..=1, or in rating points for `max_self_gap`.
     pub value: f64,
     /// The layer that set it.
     pub source: Source,
@@ -88,6 +94,12 @@ pub struct EffectivePolicy {
     /// Margin for the `power-seat-gap` finding (not a rule of its own).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub power_seat_gap: Option<Threshold>,
+    /// Least influence agreement for `views-diverge` (not a rule of its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_agreement: Option<Threshold>,
+    /// Largest self-view gap for `self-image-gap`, in rating points (not a rule of its own).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_self_gap: Option<Threshold>,
     /// Denied finding codes, in the report order of the codes.
     pub deny: Vec<Denied>,
 }
@@ -107,6 +119,8 @@ impl EffectivePolicy {
             set(&mut out.max_top_share, layer.max_top_share);
             set(&mut out.max_dependence, layer.max_dependence);
             set(&mut out.power_seat_gap, layer.power_seat_gap);
+            set(&mut out.min_agreement, layer.min_agreement);
+            set(&mut out.max_self_gap, layer.max_self_gap);
             for code in &layer.deny {
                 if !out.deny.iter().any(|d| d.code == *code) {
                     out.deny.push(Denied {
@@ -128,6 +142,8 @@ impl EffectivePolicy {
             max_top_share: value(self.max_top_share),
             max_dependence: value(self.max_dependence),
             power_seat_gap: value(self.power_seat_gap),
+            min_agreement: value(self.min_agreement),
+            max_self_gap: value(self.max_self_gap),
         }
     }
 }

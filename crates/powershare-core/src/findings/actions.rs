@@ -13,6 +13,27 @@ impl FindingCode {
     /// markdown, HTML) and as `"action"` in JSON.
     pub fn action(self) -> &'static str {
         match self {
+            FindingCode::ViewsDiverge => {
+                "Put the survey's results on the board's agenda and ask each partner to say how it sees who decides, before treating the numbers as one picture."
+            }
+            FindingCode::SelfImageGap => {
+                "Show the partner both views and discuss where they part, in a meeting chaired by someone from another partner."
+            }
+            FindingCode::OutsideMeetingDealing => {
+                "Agree that decisions are taken only in the formal meetings, and minute any informal discussion that shaped one."
+            }
+            FindingCode::ConsensusDoubted => {
+                "Before agreeing, take every partner's view in turn, smallest partners first, and record any dissent in the minutes."
+            }
+            FindingCode::FearOfDisagreeing => {
+                "Give funded partners a safe way to disagree: an independent chair, unattributed written comments, and funding decisions kept apart from the partnership's."
+            }
+            FindingCode::PrioritiesCaptured => {
+                "Set the priorities together at an open meeting where every partner proposes, and record who proposed each one."
+            }
+            FindingCode::UnheardPartner => {
+                "Ask the partner's staff, members or volunteers to answer the questionnaire, with help if needed, before drawing conclusions from the survey."
+            }
             FindingCode::SymbolicPartnership => {
                 "Put power on the board's agenda: go through these findings with every partner, agree which to change first, and measure again in a year."
             }

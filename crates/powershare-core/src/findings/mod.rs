@@ -13,6 +13,9 @@ pub mod dynamics;
 use crate::measures::perceived::BodyPerceived;
 use crate::model::{FindingCode, How, Ordered, Outcome, Partnership};
 
+pub mod survey;
+pub use survey::{DEFAULT_MAX_SELF_GAP, DEFAULT_MIN_AGREEMENT};
+
 /// Default margin for `power-seat-gap`: voting power and seat share differ by more than 0.10.
 pub const DEFAULT_POWER_SEAT_GAP: f64 = 0.10;
 /// Default limit for `funding-dependence`: more than half a body's income from one partner.
@@ -82,6 +85,7 @@ pub fn find(m: &Measures) -> Vec<Finding> {
     power_blindness(m, &mut out);
     mistrust(p, &mut out);
     dynamics::find(m, &mut out);
+    survey::find(m, &mut out);
     symbolic_partnership(m, &mut out);
     // Stable sort: within a code, the order of discovery (file order) stays.
     out.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.code.cmp(&b.code)));
@@ -418,6 +422,8 @@ pub const HIDING: &[FindingCode] = &[
     FindingCode::InformalExclusion,
     FindingCode::PowerBlindness,
     FindingCode::ThinConsensus,
+    FindingCode::OutsideMeetingDealing,
+    FindingCode::ConsensusDoubted,
 ];
 
 fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {

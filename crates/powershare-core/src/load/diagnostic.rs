@@ -285,6 +285,42 @@ pub enum Problem {
         /// Line of the entry that gives it first.
         first_line: usize,
     },
+    /// A questionnaire answer that is not a whole number on its scale.
+    #[error("must be a whole number from {min} to {max}{scale}, got {value}")]
+    NotOnScale {
+        /// The value found.
+        value: f64,
+        /// Smallest answer.
+        min: i64,
+        /// Largest answer.
+        max: i64,
+        /// What the answers mean, e.g. ` (0 never ... 4 almost always)`; may be empty.
+        scale: &'static str,
+    },
+    /// A response id that is not text. The value is not repeated: ids are never printed.
+    #[error("must be text in quotes, e.g. id = \"r-017\" (a response's id is never printed)")]
+    ResponseIdNotText,
+    /// Two responses with the same id. The id is not repeated: ids are never printed.
+    #[error(
+        "the response on line {first_line} already has this id: give each response its own id (a response's id is never printed)"
+    )]
+    DuplicateResponseId {
+        /// Line of the first response with the id.
+        first_line: usize,
+    },
+    /// A respondent rating the trust of their own organisation.
+    #[error(
+        "`{id}` is the respondent's own body: trust rates the history with each of the other partners"
+    )]
+    OwnTrust {
+        /// The respondent's body.
+        id: String,
+    },
+    /// Trust ratings from a respondent who names no body.
+    #[error(
+        "trust needs `body`: it rates the history between the respondent's organisation and each other partner"
+    )]
+    TrustWithoutBody,
 }
 
 /// One problem found in an input file, with where it is.

@@ -225,10 +225,63 @@ pub struct RawPolicy {
     /// Margin for the power-seat-gap finding: voting power and seat share differ by more than this (0..=1).
     #[schemars(with = "Option<crate::load::schema::Unit>")]
     pub power_seat_gap: Option<Spanned<f64>>,
+    /// Least agreement of the partners on influence (Krippendorff's alpha, 0..=1) before the views-diverge finding (default 0.4).
+    #[schemars(with = "Option<crate::load::schema::Unit>")]
+    pub min_agreement: Option<Spanned<f64>>,
+    /// Largest gap, in rating points (0..=5), between a partner's own respondents' view of its influence and the others' view before the self-image-gap finding (default 1.5).
+    #[schemars(with = "Option<crate::load::schema::Rating>")]
+    pub max_self_gap: Option<Spanned<f64>>,
     /// Finding codes that make `check` fail.
     #[serde(default)]
     #[schemars(with = "Vec<crate::load::schema::CodeName>")]
     pub deny: Vec<Spanned<String>>,
+}
+
+/// `[survey]`: how the `[[response]]` tables are shown.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawSurvey {
+    /// A partner's own respondents are shown as a group only from this many (a whole number from 1 to 1000; default 3).
+    #[schemars(with = "Option<crate::load::schema::MinGroup>")]
+    pub min_group: Option<Spanned<f64>>,
+}
+
+/// `[[response]]`: what one person answered in the partners' questionnaire. Every key is optional; a missing answer is no answer, never zero.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawResponse {
+    /// The file keeper's reference, unique, at most 64 characters. Never printed in any output.
+    #[schemars(with = "Option<crate::load::schema::ResponseId>")]
+    pub id: Option<Spanned<toml::Value>>,
+    /// The respondent's own organisation (a body id); leave out for someone who is not a partner, e.g. an independent chair.
+    #[schemars(with = "Option<crate::load::schema::Slug>")]
+    pub body: Option<Spanned<String>>,
+    /// 0..=5 by body id: how much say each partner has over what the partnership decides.
+    #[schemars(with = "Option<BTreeMap<String, crate::load::schema::Answer05>>")]
+    pub influence: Option<BTreeMap<String, Spanned<f64>>>,
+    /// 0..=5 by body id: how much each partner's knowledge counts in discussions.
+    #[schemars(with = "Option<BTreeMap<String, crate::load::schema::Answer05>>")]
+    pub expertise: Option<BTreeMap<String, Spanned<f64>>>,
+    /// 0..=5 by body id: each partner's importance or standing.
+    #[schemars(with = "Option<BTreeMap<String, crate::load::schema::Answer05>>")]
+    pub position: Option<BTreeMap<String, Spanned<f64>>>,
+    /// -2..=2 by body id: the history between the respondent's organisation and each other partner (needs `body`; not the respondent's own body).
+    #[schemars(with = "Option<BTreeMap<String, crate::load::schema::Trust>>")]
+    pub trust: Option<BTreeMap<String, Spanned<f64>>>,
+    /// 0..=4: how often are the real decisions made outside the formal meetings? 0 never, 1 rarely, 2 sometimes, 3 often, 4 almost always.
+    #[schemars(with = "Option<crate::load::schema::Answer04>")]
+    pub outside_meetings: Option<Spanned<f64>>,
+    /// When decisions are made outside the meetings, is the respondent's organisation part of them?
+    pub included_outside: Option<bool>,
+    /// 1..=5: when the partnership agrees by consensus, does it reflect the most powerful partner's view (1) or all partners' views (5)?
+    #[schemars(with = "Option<crate::load::schema::Answer15>")]
+    pub consensus_reflects: Option<Spanned<f64>>,
+    /// 1..=5: could the respondent's organisation disagree openly with the partnership's main funder without risk? 1 not at all, 5 completely.
+    #[schemars(with = "Option<crate::load::schema::Answer15>")]
+    pub free_to_disagree: Option<Spanned<f64>>,
+    /// The partner (a body id) that, in practice, sets the partnership's priorities.
+    #[schemars(with = "Option<crate::load::schema::Slug>")]
+    pub priorities_set_by: Option<Spanned<String>>,
 }
 
 /// A partnership file, format version 1.
@@ -270,4 +323,9 @@ pub struct InputFile {
     pub weights: Option<RawWeights>,
     /// Thresholds that `powershare check` enforces.
     pub policy: Option<RawPolicy>,
+    /// How the survey responses are shown.
+    pub survey: Option<RawSurvey>,
+    /// The partners' questionnaire: one table per person who answered.
+    #[serde(default)]
+    pub response: Vec<RawResponse>,
 }

@@ -23,7 +23,7 @@ use crate::load::limits::Limits;
 pub use crate::load::limits::MAX_SEATS;
 use crate::model::*;
 
-const TOP_LEVEL: &str = "format, partnership, body, board, funding, dependence, contact, decision, perception, relationship, weights, policy";
+const TOP_LEVEL: &str = "format, partnership, body, board, funding, dependence, contact, decision, perception, relationship, weights, policy, survey, response";
 
 /// Load a partnership from the bytes of a file, with the default
 /// [`Limits`].
@@ -104,7 +104,8 @@ pub fn load_str_with(text: &str, limits: &Limits) -> Result<Partnership, LoadErr
 
 /// Load a programme-wide policy file: TOML with the keys of a partnership
 /// file's `[policy]` table at the top level (`max_composite_gini`,
-/// `max_top_share`, `max_dependence`, `power_seat_gap`, `deny`), checked by
+/// `max_top_share`, `max_dependence`, `power_seat_gap`, `min_agreement`,
+/// `max_self_gap`, `deny`), checked by
 /// the same rules and with the same errors. An empty file sets nothing.
 ///
 /// ```
@@ -152,6 +153,8 @@ struct RawFile {
     relationships: Vec<(Range<usize>, RawRelationship)>,
     weights: Option<RawWeights>,
     policy: Option<(Range<usize>, RawPolicy)>,
+    survey: Option<(Range<usize>, RawSurvey)>,
+    responses: Vec<(Range<usize>, RawResponse)>,
 }
 
 struct Cx<'t> {
@@ -246,6 +249,10 @@ impl<'t> Cx<'t> {
                 "policy" => {
                     raw.policy = self.de(value, "policy").map(|p| (span, p));
                 }
+                "survey" => {
+                    raw.survey = self.de(value, "survey").map(|x| (span, x));
+                }
+                "response" => raw.responses = self.de_array(value, "response"),
                 "funding" => raw.funding = self.de_array(value, "funding"),
                 "dependence" => raw.dependence = self.de_array(value, "dependence"),
                 "contact" => raw.contacts = self.de_array(value, "contact"),
@@ -335,6 +342,8 @@ impl<'t> Cx<'t> {
         let relationships = self.check_relationships(&raw, &ids);
         let weights = self.check_weights(raw.weights.as_ref());
         let policy = self.check_policy(raw.policy.as_ref());
+        let survey = self.check_survey(raw.survey.as_ref());
+        let responses = self.check_responses(&raw, &ids);
         let info = raw.info.unwrap_or(RawInfo {
             name: None,
             period: None,
@@ -361,6 +370,8 @@ impl<'t> Cx<'t> {
             decisions,
             perceptions,
             relationships,
+            responses,
+            survey,
             weights,
             policy,
         })

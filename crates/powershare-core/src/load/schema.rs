@@ -43,6 +43,26 @@ pub struct Seats(#[schemars(range(min = 0))] pub u64);
 #[derive(Debug, JsonSchema)]
 pub struct Trust(#[schemars(range(min = -2, max = 2))] pub i64);
 
+/// A questionnaire answer: a whole number from 0 to 5.
+#[derive(Debug, JsonSchema)]
+pub struct Answer05(#[schemars(range(min = 0, max = 5))] pub i64);
+
+/// A questionnaire answer: a whole number from 0 to 4.
+#[derive(Debug, JsonSchema)]
+pub struct Answer04(#[schemars(range(min = 0, max = 4))] pub i64);
+
+/// A questionnaire answer: a whole number from 1 to 5.
+#[derive(Debug, JsonSchema)]
+pub struct Answer15(#[schemars(range(min = 1, max = 5))] pub i64);
+
+/// The least group size shown: a whole number from 1 to 1000.
+#[derive(Debug, JsonSchema)]
+pub struct MinGroup(#[schemars(range(min = 1, max = 1000))] pub i64);
+
+/// A response's reference: text of 1 to 64 characters, never printed.
+#[derive(Debug, JsonSchema)]
+pub struct ResponseId(#[schemars(length(min = 1, max = 64))] pub String);
+
 /// A finding code.
 #[derive(Debug)]
 pub struct CodeName;

@@ -9,9 +9,11 @@
 pub mod board;
 pub mod dependence;
 pub mod inequality;
+pub mod krippendorff;
 pub mod network;
 pub mod perceived;
 pub mod random;
+pub mod survey;
 pub mod voting;
 
 use crate::model::{Dimension, Outcome, Partnership, Thresholds};
@@ -51,6 +53,11 @@ pub struct Measures<'p> {
     pub network: Option<Network>,
     /// Perceived influence per body.
     pub perceived: Option<Vec<BodyPerceived>>,
+    /// The partners' survey, when the file has any `[[response]]`.
+    pub survey: Option<survey::Survey>,
+    /// The dimensions taken from the survey because no body declares them
+    /// (expertise, position).
+    pub from_survey: Vec<Dimension>,
 }
 
 impl Measures<'_> {
@@ -86,14 +93,36 @@ pub fn measure(p: &Partnership, options: ScoreOptions) -> Measures<'_> {
     let dependence = DependenceMatrix::of(p);
     let network = Network::of(p);
     let perceived = perceived(p);
+    let min_agreement = options
+        .thresholds
+        .unwrap_or_else(|| p.policy.thresholds())
+        .min_agreement
+        .unwrap_or(crate::model::survey::DEFAULT_MIN_AGREEMENT);
+    let survey = survey::survey(p, min_agreement);
+    let mut from_survey = Vec::new();
     let mut shares = Vec::new();
     for d in Dimension::ALL {
         let raw = match d {
             Dimension::Resources => resources(p),
             Dimension::Expertise => per_body(p, |b| {
                 (!b.expertise.is_empty()).then(|| b.expertise.values().sum())
+            })
+            .or_else(|| {
+                surveyed(
+                    survey.as_ref(),
+                    survey::Rated::Expertise,
+                    d,
+                    &mut from_survey,
+                )
             }),
-            Dimension::Position => per_body(p, |b| b.position),
+            Dimension::Position => per_body(p, |b| b.position).or_else(|| {
+                surveyed(
+                    survey.as_ref(),
+                    survey::Rated::Position,
+                    d,
+                    &mut from_survey,
+                )
+            }),
             Dimension::Voting => board
                 .as_ref()
                 .and_then(|b| b.shares(p.bodies.len(), options.voting_index)),
@@ -122,7 +151,28 @@ pub fn measure(p: &Partnership, options: ScoreOptions) -> Measures<'_> {
         dependence,
         network,
         perceived,
+        survey,
+        from_survey,
     }
+}
+
+/// The others' mean rating of every body on `q`, when the survey has one
+/// for every body (the dimension `d` is then noted as taken from it).
+fn surveyed(
+    survey: Option<&survey::Survey>,
+    q: survey::Rated,
+    d: Dimension,
+    from_survey: &mut Vec<Dimension>,
+) -> Option<Vec<f64>> {
+    let means: Option<Vec<f64>> = survey?
+        .bodies
+        .iter()
+        .map(|b| b.view(q).others.mean)
+        .collect();
+    if means.is_some() {
+        from_survey.push(d);
+    }
+    means
 }
 
 /// Values divided by their sum, or `None` when the sum is not positive.
@@ -224,8 +274,14 @@ impl Measures<'_> {
             Dimension::Resources => {
                 "no body has income, staff or contribution (or they are all 0)".into()
             }
-            Dimension::Expertise => "no body has expertise ratings (or they are all 0)".into(),
-            Dimension::Position => "no body has a position rating (or they are all 0)".into(),
+            Dimension::Expertise => self.declared_or_surveyed(
+                "no body has expertise ratings (or they are all 0)",
+                survey::Rated::Expertise,
+            ),
+            Dimension::Position => self.declared_or_surveyed(
+                "no body has a position rating (or they are all 0)",
+                survey::Rated::Position,
+            ),
             Dimension::Voting => match &m.board {
                 None => "no board: no body has seats".into(),
                 // Computed, yet nobody has power: say so, not how it was computed.
@@ -250,7 +306,7 @@ impl Measures<'_> {
                 }
             }
             Dimension::Perceived => match &m.perceived {
-                None => "no [[perception]] recorded".into(),
+                None => "no [[perception]] or [[response]] recorded".into(),
                 Some(v) => {
                     let unrated: Vec<&str> = v
                         .iter()
@@ -268,6 +324,31 @@ impl Measures<'_> {
                     }
                 }
             },
+        }
+    }
+}
+
+impl Measures<'_> {
+    /// Why a dimension that bodies may declare (expertise, position), or
+    /// the survey may give, is absent.
+    fn declared_or_surveyed(&self, undeclared: &str, q: survey::Rated) -> String {
+        let Some(s) = &self.survey else {
+            return undeclared.into();
+        };
+        let unrated: Vec<&str> = s
+            .bodies
+            .iter()
+            .filter(|b| b.view(q).others.mean.is_none())
+            .map(|b| b.id.as_str())
+            .collect();
+        if unrated.is_empty() {
+            format!("{undeclared}, and in the survey every rating is 0")
+        } else {
+            format!(
+                "{undeclared}, and in the survey no respondent of another partner rated the {} of {}",
+                q.name(),
+                unrated.join(", ")
+            )
         }
     }
 }

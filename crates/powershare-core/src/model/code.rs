@@ -50,11 +50,25 @@ pub enum FindingCode {
     InSectorCompetition,
     /// A pair of partners has a long, positive history.
     PositiveHistory,
+    /// The survey's respondents disagree about who has influence.
+    ViewsDiverge,
+    /// A partner's own respondents see its influence far from how the others see it.
+    SelfImageGap,
+    /// The respondents say the real decisions are often made outside the meetings.
+    OutsideMeetingDealing,
+    /// The respondents say a consensus reflects the most powerful partner's view.
+    ConsensusDoubted,
+    /// Respondents of funded partners do not feel free to disagree with the funder.
+    FearOfDisagreeing,
+    /// Most respondents name one partner as the one that sets the priorities.
+    PrioritiesCaptured,
+    /// A partner with seats or funding ties has no respondent in the survey.
+    UnheardPartner,
 }
 
 impl FindingCode {
     /// Every code, in report order.
-    pub const ALL: [FindingCode; 19] = [
+    pub const ALL: [FindingCode; 26] = [
         FindingCode::SymbolicPartnership,
         FindingCode::Dictator,
         FindingCode::VetoPlayer,
@@ -74,6 +88,13 @@ impl FindingCode {
         FindingCode::ThinConsensus,
         FindingCode::InSectorCompetition,
         FindingCode::PositiveHistory,
+        FindingCode::ViewsDiverge,
+        FindingCode::SelfImageGap,
+        FindingCode::OutsideMeetingDealing,
+        FindingCode::ConsensusDoubted,
+        FindingCode::FearOfDisagreeing,
+        FindingCode::PrioritiesCaptured,
+        FindingCode::UnheardPartner,
     ];
 
     /// The stable spelling, as in files, JSON and `explain`.
@@ -98,6 +119,13 @@ impl FindingCode {
             FindingCode::ThinConsensus => "thin-consensus",
             FindingCode::InSectorCompetition => "in-sector-competition",
             FindingCode::PositiveHistory => "positive-history",
+            FindingCode::ViewsDiverge => "views-diverge",
+            FindingCode::SelfImageGap => "self-image-gap",
+            FindingCode::OutsideMeetingDealing => "outside-meeting-dealing",
+            FindingCode::ConsensusDoubted => "consensus-doubted",
+            FindingCode::FearOfDisagreeing => "fear-of-disagreeing",
+            FindingCode::PrioritiesCaptured => "priorities-captured",
+            FindingCode::UnheardPartner => "unheard-partner",
         }
     }
 

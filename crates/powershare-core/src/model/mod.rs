@@ -8,9 +8,11 @@ use std::collections::BTreeMap;
 
 pub mod code;
 pub mod ordered;
+pub mod survey;
 
 pub use code::FindingCode;
 pub use ordered::Ordered;
+pub use survey::{Response, SurveySettings};
 
 /// What kind of organisation a body is.
 #[derive(
@@ -503,6 +505,11 @@ pub struct Thresholds {
     pub max_dependence: Option<f64>,
     /// Margin for `power-seat-gap`.
     pub power_seat_gap: Option<f64>,
+    /// Least influence agreement (Krippendorff's alpha) before `views-diverge`.
+    pub min_agreement: Option<f64>,
+    /// Largest gap, in rating points, between a partner's self view and the
+    /// others' view before `self-image-gap`.
+    pub max_self_gap: Option<f64>,
 }
 
 /// Thresholds for findings and for `powershare check`.
@@ -517,6 +524,10 @@ pub struct Policy {
     pub max_dependence: Option<f64>,
     /// Margin for `power-seat-gap`.
     pub power_seat_gap: Option<f64>,
+    /// Least influence agreement before `views-diverge`.
+    pub min_agreement: Option<f64>,
+    /// Largest self-view gap before `self-image-gap`.
+    pub max_self_gap: Option<f64>,
     /// Finding codes that fail `check`.
     pub deny: Vec<FindingCode>,
     /// Line of the `[policy]` table.
@@ -531,6 +542,8 @@ impl Policy {
             max_top_share: self.max_top_share,
             max_dependence: self.max_dependence,
             power_seat_gap: self.power_seat_gap,
+            min_agreement: self.min_agreement,
+            max_self_gap: self.max_self_gap,
         }
     }
 }
@@ -563,6 +576,10 @@ pub struct Partnership {
     pub perceptions: Vec<Perception>,
     /// Relationships.
     pub relationships: Vec<Relationship>,
+    /// Survey responses, in file order (empty when there are none).
+    pub responses: Vec<Response>,
+    /// How the responses are shown.
+    pub survey: SurveySettings,
     /// Composite weights.
     pub weights: Weights,
     /// Policy thresholds.

@@ -148,6 +148,10 @@ fn article(doc: Document, id: &str) -> String {
             &network_table(r),
         );
     }
+    s.push_str(&crate::render::survey::html::section(
+        r,
+        &format!("{id}-survey"),
+    ));
     decisions(&mut s, r);
     details(&mut s, r);
     s.push_str(
@@ -287,7 +291,7 @@ pub fn finding_title(code: FindingCode) -> &'static str {
         FindingCode::ThinConsensus => "A consensus few supported",
         FindingCode::InSectorCompetition => "Partners in competition",
         FindingCode::PositiveHistory => "A history to build on",
-        _ => "Finding",
+        other => crate::render::survey::finding_title(other).unwrap_or("Finding"),
     }
 }
 

@@ -9,4 +9,5 @@ mod funding;
 mod perceptions;
 mod policy;
 mod relationships;
+mod survey;
 mod values;

@@ -51,6 +51,8 @@ impl<'t> Cx<'t> {
                 max_top_share: None,
                 max_dependence: None,
                 power_seat_gap: None,
+                min_agreement: None,
+                max_self_gap: None,
                 deny: Vec::new(),
                 line: None,
             };
@@ -63,6 +65,11 @@ impl<'t> Cx<'t> {
         let max_top_share = unit(self, &p.max_top_share, "max_top_share");
         let max_dependence = unit(self, &p.max_dependence, "max_dependence");
         let power_seat_gap = unit(self, &p.power_seat_gap, "power_seat_gap");
+        let min_agreement = unit(self, &p.min_agreement, "min_agreement");
+        let max_self_gap = p
+            .max_self_gap
+            .as_ref()
+            .and_then(|v| self.range(v, &"policy.max_self_gap", 0.0, 5.0));
         let mut deny = Vec::new();
         for code in &p.deny {
             if let Some(known) = FindingCode::parse(code.get_ref()) {
@@ -85,6 +92,8 @@ impl<'t> Cx<'t> {
             max_top_share,
             max_dependence,
             power_seat_gap,
+            min_agreement,
+            max_self_gap,
             deny,
             line: Some(self.line(span)),
         }
