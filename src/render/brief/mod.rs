@@ -13,6 +13,7 @@ use crate::render::numbers::pct0;
 use crate::render::story::{self, Verdict, name_of};
 use powershare_core::Report;
 use powershare_core::findings::{Finding, Severity};
+use powershare_core::measures::survey::Rated;
 
 /// How many findings a brief shows.
 pub const SHOWN: usize = 3;
@@ -80,14 +81,30 @@ impl<'r> Brief<'r> {
     }
 }
 
-/// SURVEY HOOK. What the partners' own survey says, in one to three lines,
-/// when the file has `[[response]]` tables: the agreement of the ratings
-/// and the largest self-image gap. The survey is not yet part of the
-/// report (it is built on another branch), so this is `None` for every
-/// report; when `Report` gains its survey, fill it in here and the three
-/// renderers show the lines under "What the partners say".
-pub fn survey(_r: &Report) -> Option<Vec<String>> {
-    None
+/// What the partners' own survey says, in two or three lines, when the
+/// file has `[[response]]` tables: who answered, how far they agree on
+/// influence, and which partners were not heard.
+pub fn survey(r: &Report) -> Option<Vec<String>> {
+    let s = r.survey.as_ref()?;
+    let heard = s.bodies.iter().filter(|b| b.respondents > 0).count();
+    let mut lines = vec![
+        format!(
+            "{} respondent{} from {heard} of the {} partners.",
+            s.respondents,
+            if s.respondents == 1 { "" } else { "s" },
+            s.bodies.len()
+        ),
+        format!(
+            "Who has a say: {}.",
+            crate::render::survey::agreement_words(s, Rated::Influence)
+        ),
+    ];
+    let unheard = s.unheard();
+    if !unheard.is_empty() {
+        let names: Vec<&str> = unheard.iter().map(|id| story::name_of(r, id)).collect();
+        lines.push(format!("Not heard: {}.", names.join(", ")));
+    }
+    Some(lines)
 }
 
 /// The key numbers of `r`: the largest partner against an equal share, the
