@@ -24,4 +24,5 @@ mod rebalance;
 mod reference;
 mod robustness;
 mod voting_scale;
+mod weighting;
 mod whatif;

@@ -149,6 +149,11 @@ pub struct ReportArgs {
     /// evenly" (a quick search for a board design closer to equal voting power).
     #[arg(long)]
     pub no_redesign: bool,
+    /// Score under a programme policy file (as `check --policy`): its
+    /// thresholds over each file's own, and its weights, when it sets them,
+    /// instead of each file's own.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
 }
 
 const POWER_HELP: &str = "\
@@ -251,6 +256,9 @@ pub struct InitArgs {
 const CHECK_AFTER_HELP: &str = "\
 Thresholds come from each file's [policy], then the --policy file, then the
 flags; for each threshold the last one given wins, and denied codes add up.
+Under a --policy file or flags, a file's own thresholds can only make its
+findings stricter, and a --policy file with [weights] or `lock_weights = true`
+replaces every file's own weights.
 
 Exit codes:
   0  every file passed
@@ -299,12 +307,18 @@ pub struct CheckArgs {
     /// Partnership files, directories searched recursively for `*.toml`, or glob patterns.
     #[arg(required = true, value_name = "FILE|DIR|GLOB")]
     pub paths: Vec<PathBuf>,
-    /// A programme-wide policy file: TOML with the keys of [policy] at the top level.
+    /// A programme-wide policy file: TOML with the keys of [policy] at the top
+    /// level, and optionally `lock_weights = true` or a [weights] table that
+    /// replaces every file's own weights.
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
     /// Largest allowed Gini of the composite shares.
     #[arg(long = "max-gini", value_name = "X", value_parser = unit)]
     pub max_gini: Option<f64>,
+    /// Largest allowed normalised Gini (Gini x n/(n-1)) of the composite shares:
+    /// one limit that means the same for 3 and for 30 partners.
+    #[arg(long, value_name = "X", value_parser = unit)]
+    pub max_normalised_gini: Option<f64>,
     /// Largest allowed composite share of one body.
     #[arg(long, value_name = "X", value_parser = unit)]
     pub max_top_share: Option<f64>,
@@ -377,7 +391,7 @@ impl VotingIndexArg {
                 VotingIndexArg::Banzhaf => powershare_core::VotingIndex::Banzhaf,
                 VotingIndexArg::ShapleyShubik => powershare_core::VotingIndex::ShapleyShubik,
             },
-            thresholds: None,
+            ..Default::default()
         }
     }
 }

@@ -6,6 +6,7 @@ mod diff;
 mod explain;
 mod files;
 mod generate;
+mod policy;
 mod power;
 mod progress;
 mod rebalance;

@@ -49,5 +49,5 @@ pub use load::limits::Limits;
 pub use load::{load, load_str, load_with};
 pub use measures::ScoreOptions;
 pub use measures::voting::VotingIndex;
-pub use model::Partnership;
+pub use model::{GENERATOR, Partnership};
 pub use report::{Report, score};

@@ -15,7 +15,7 @@ const ORDER: &[&[&str]] = &[
     &["measures"],
     &["findings"],
     &["report"],
-    &["check", "diff", "rebalance", "whatif", "power"],
+    &["check", "diff", "rebalance", "whatif", "power", "programme"],
 ];
 
 /// Items that `lib.rs` re-exports at the crate root, and the module each
@@ -32,6 +32,7 @@ const ROOT_ITEMS: &[(&str, &str)] = &[
     ("Options", "measures"),
     ("VotingIndex", "measures"),
     ("Partnership", "model"),
+    ("GENERATOR", "model"),
     ("Report", "report"),
     ("score", "report"),
 ];

@@ -59,6 +59,9 @@ pub fn render(r: &Report) -> String {
             s.push_str(", plus a majority of bodies");
         }
     }
+    if r.weights_set_by.is_some() {
+        s.push_str("; weights set by the programme policy");
+    }
     s.push_str("\n\n");
 
     findings(&mut s, r);

@@ -203,6 +203,9 @@ pub struct RawPolicy {
     /// `check` fails when the Gini of the composite shares is above this (0..=1).
     #[schemars(with = "Option<crate::load::schema::Unit>")]
     pub max_composite_gini: Option<Spanned<f64>>,
+    /// `check` fails when the normalised Gini of the composite shares (Gini x n/(n-1), comparable across sizes) is above this (0..=1).
+    #[schemars(with = "Option<crate::load::schema::Unit>")]
+    pub max_normalised_gini: Option<Spanned<f64>>,
     /// `check` fails when one body's composite share is above this (0..=1).
     #[schemars(with = "Option<crate::load::schema::Unit>")]
     pub max_top_share: Option<Spanned<f64>>,

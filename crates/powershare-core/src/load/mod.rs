@@ -13,6 +13,7 @@ mod deserialise;
 pub mod diagnostic;
 pub mod input;
 pub mod limits;
+pub mod programme;
 pub mod schema;
 mod size;
 mod validate;
