@@ -72,6 +72,63 @@ pub enum Command {
     /// Change values of a partnership file (--set PATH=VALUE), score it again, and print what changed, as `diff` does.
     #[command(after_help = WHATIF_HELP)]
     Whatif(WhatifArgs),
+    /// One overview of many partnerships: a row per file, the programme's findings, trends over periods.
+    #[command(after_help = PROGRAMME_HELP)]
+    Programme(ProgrammeArgs),
+}
+
+const PROGRAMME_HELP: &str = "\
+Files with the same [partnership] id (or, without one, the same name) and
+different periods are one partnership: the overview shows its trend, periods
+in the natural order of their text (\"2024-25\" before \"2025-26\", \"Q2 2025\"
+before \"Q10 2025\").
+
+With --policy every file is checked as `check --policy` does (its own
+[policy], then the programme's) and marked passed or breached; the policy's
+[weights] or `lock_weights = true` replace every file's own weights.
+
+Exit codes:
+  0  the overview was written (breaches do not change it: that is `check`'s job)
+  2  some file was unusable (it is still listed, as unusable), or bad arguments";
+
+/// Output formats of `programme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProgrammeFormat {
+    /// A readable terminal overview.
+    Text,
+    /// GitHub-flavoured markdown (a job summary, a wiki page).
+    Markdown,
+    /// One self-contained HTML page: a sortable table, histograms, trend charts.
+    Html,
+    /// One row per file, for spreadsheets.
+    Csv,
+    /// The JSON contract (see docs/commands.md).
+    Json,
+}
+
+/// Arguments of `programme`.
+#[derive(Debug, Args)]
+pub struct ProgrammeArgs {
+    /// Partnership files, directories searched recursively for `*.toml`, or glob patterns.
+    #[arg(required = true, value_name = "DIR|FILE|GLOB")]
+    pub paths: Vec<PathBuf>,
+    /// A programme policy file (as for `check --policy`): each file is marked
+    /// passed or breached, and its [weights] or lock_weights apply to every file.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ProgrammeFormat::Text)]
+    pub format: ProgrammeFormat,
+    /// Write the overview to this file instead of stdout.
+    #[arg(long, short, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Also write each partnership's full HTML report into this directory
+    /// (created if needed), and link the overview's rows to them.
+    #[arg(long, value_name = "DIR")]
+    pub reports_dir: Option<PathBuf>,
+    /// The voting-power index used for the voting dimension.
+    #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
+    pub voting_index: VotingIndexArg,
 }
 
 const WHATIF_HELP: &str = "\

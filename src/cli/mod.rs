@@ -8,6 +8,7 @@ mod files;
 mod generate;
 mod policy;
 mod power;
+mod programme;
 mod progress;
 mod rebalance;
 mod report;
@@ -81,6 +82,7 @@ pub fn run() -> ExitCode {
         Command::Man(_) => generate::man(),
         Command::Rebalance(args) => rebalance::run(&args),
         Command::Whatif(args) => whatif::run(&args, &palette),
+        Command::Programme(args) => programme::run(&args),
     };
     match status {
         Ok(status) => status.code(),

@@ -10,6 +10,7 @@
 //! | check (text, markdown, JSON, JUnit, GitHub) | [`check`] |
 //! | diff (text, markdown; JSON is serialised data) | [`diff`] |
 //! | power (text, JSON, CSV) | [`power`] |
+//! | programme (text, markdown, CSV, JSON, HTML) | [`programme`] |
 //! | rebalance (text, markdown, JSON) | [`rebalance`] |
 
 pub mod check;
@@ -17,6 +18,7 @@ pub mod diff;
 pub mod escape;
 pub mod numbers;
 pub mod power;
+pub mod programme;
 pub mod rebalance;
 pub mod redesign;
 pub mod report;

@@ -9,7 +9,7 @@
 //!
 //! Its modules import one way, each only from those before it:
 //! [`model`] -> [`load`] -> [`measures`] -> [`findings`] -> [`report`] ->
-//! ([`check`], [`diff`], [`rebalance`], [`whatif`], [`power`]).
+//! ([`check`], [`diff`], [`rebalance`], [`whatif`], [`power`], [`programme`]).
 //!
 //! ```
 //! let text = r#"
@@ -41,6 +41,7 @@ pub mod report;
 pub mod check;
 pub mod diff;
 pub mod power;
+pub mod programme;
 pub mod rebalance;
 pub mod whatif;
 

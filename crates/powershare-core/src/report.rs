@@ -78,6 +78,9 @@ impl Report {
 /// `partnership` in the JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Info {
+    /// The partnership's id, when the file gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Name (or "unnamed partnership").
     pub name: String,
     /// Period, when given.
@@ -361,6 +364,7 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
         format: REPORT_FORMAT,
         generator: crate::model::GENERATOR,
         partnership: Info {
+            id: p.id.clone(),
             name: p.display_name().to_string(),
             period: p.period.clone(),
             currency: p.currency.clone(),

@@ -19,6 +19,9 @@ use crate::model::{Frequency, FundingKind, How, Outcome, Sector};
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawInfo {
+    /// A stable id for the partnership, a slug: files with the same id (or, without one, the same name) and different periods are one series in `powershare programme`.
+    #[schemars(with = "Option<crate::load::schema::Slug>")]
+    pub id: Option<Spanned<String>>,
     /// Name.
     pub name: Option<String>,
     /// Period, free text.

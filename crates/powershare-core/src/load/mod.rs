@@ -337,6 +337,7 @@ impl<'t> Cx<'t> {
         let weights = self.check_weights(raw.weights.as_ref());
         let policy = self.check_policy(raw.policy.as_ref());
         let info = raw.info.unwrap_or(RawInfo {
+            id: None,
             name: None,
             period: None,
             currency: None,
@@ -344,7 +345,9 @@ impl<'t> Cx<'t> {
         if !self.diagnostics.is_empty() || self.incomplete {
             return None;
         }
+        let id = self.check_partnership_id(info.id.as_ref());
         Some(Partnership {
+            id,
             name: info.name,
             period: info.period,
             currency: info.currency,

@@ -418,6 +418,8 @@ impl Policy {
 /// A validated partnership.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Partnership {
+    /// Stable id (a slug), when given: the key of a series of periods.
+    pub id: Option<String>,
     /// Name, when given.
     pub name: Option<String>,
     /// Period, free text.
