@@ -19,6 +19,7 @@ mod hostile;
 mod limits;
 mod nothing_lost;
 mod power;
+mod programme;
 mod properties;
 mod rebalance;
 mod reference;

@@ -73,7 +73,11 @@ pub fn run(args: &ProgrammeArgs) -> anyhow::Result<Status> {
             }
         }
     }
-    for row in o.partnerships.iter().filter(|r| r.status == Verdict::Unusable) {
+    for row in o
+        .partnerships
+        .iter()
+        .filter(|r| r.status == Verdict::Unusable)
+    {
         super::print_problems(row.problems.iter().map(|p| format!("{}: {p}", row.path)));
     }
     let text = match args.format {
@@ -98,7 +102,10 @@ pub fn run(args: &ProgrammeArgs) -> anyhow::Result<Status> {
 }
 
 fn entries_paths(o: &powershare_core::programme::Overview) -> Vec<PathBuf> {
-    o.partnerships.iter().map(|r| PathBuf::from(&r.path)).collect()
+    o.partnerships
+        .iter()
+        .map(|r| PathBuf::from(&r.path))
+        .collect()
 }
 
 /// Load, score and judge one file; write its report when asked.

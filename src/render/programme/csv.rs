@@ -28,11 +28,10 @@ const HEADER: &[&str] = &[
 ];
 
 fn number(x: Option<f64>) -> String {
-    match x {
-        None => String::new(),
-        Some(x) if x == 0.0 => "0".into(),
-        Some(x) => format!("{x}"),
-    }
+    // -0 is written as 0.
+    x.map_or_else(String::new, |x| {
+        if x == 0.0 { "0".into() } else { format!("{x}") }
+    })
 }
 
 fn text(s: &Option<String>) -> String {
@@ -48,7 +47,9 @@ pub fn render(o: &Overview) -> String {
     let _ = w.write_record(HEADER);
     for r in &o.partnerships {
         let count = |f: fn(&powershare_core::programme::SeverityCounts) -> usize| {
-            r.findings.as_ref().map_or(String::new(), |c| f(c).to_string())
+            r.findings
+                .as_ref()
+                .map_or(String::new(), |c| f(c).to_string())
         };
         let codes: Vec<&str> = r.codes.iter().map(|c| c.name()).collect();
         let _ = w.write_record([

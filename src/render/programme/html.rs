@@ -136,7 +136,9 @@ fn partnerships(s: &mut String, o: &Overview) {
     if o.partnerships.iter().any(|r| r.report.is_some()) {
         s.push_str(" A file's name links to its full report.");
     }
-    s.push_str("</p>\n<div class=\"wide\">\n<table class=\"sortable\" id=\"partnerships\">\n<thead><tr>");
+    s.push_str(
+        "</p>\n<div class=\"wide\">\n<table class=\"sortable\" id=\"partnerships\">\n<thead><tr>",
+    );
     let columns: &[(&str, bool)] = &[
         ("file", false),
         ("partnership", false),
@@ -189,9 +191,17 @@ fn row(s: &mut String, k: usize, r: &Row) {
     let _ = write!(s, "<th scope=\"row\">{file}</th>");
     let _ = write!(s, "<td>{}</td><td>{}</td>", text(&r.name), text(&r.period));
     let number = |s: &mut String, v: Option<f64>, shown: String| {
-        let _ = write!(s, "<td class=\"num\" data-value=\"{}\">{shown}</td>", value(v));
+        let _ = write!(
+            s,
+            "<td class=\"num\" data-value=\"{}\">{shown}</td>",
+            value(v)
+        );
     };
-    number(s, r.bodies.map(|n| n as f64), r.bodies.map_or(String::new(), |n| n.to_string()));
+    number(
+        s,
+        r.bodies.map(|n| n as f64),
+        r.bodies.map_or(String::new(), |n| n.to_string()),
+    );
     let _ = write!(s, "<td>{}</td>", text(&r.top_body_name));
     number(s, r.top_share, r.top_share.map_or_else(|| "-".into(), pct1));
     number(s, r.gini, num(r.gini));
@@ -281,7 +291,9 @@ fn distribution(s: &mut String, o: &Overview) {
         s.push_str(&fig);
     }
     if let Some(t) = codes_table(o) {
+        s.push_str("<div class=\"wide\">\n");
         s.push_str(&t.to_html("Partnerships with each finding"));
+        s.push_str("</div>\n");
     }
     s.push_str("</section>\n");
 }
@@ -362,7 +374,13 @@ fn histogram(id: &str, values: &[f64], what: &str, caption: &str) -> String {
         .iter()
         .enumerate()
         .filter(|(_, n)| **n > 0)
-        .map(|(k, n)| format!("{n} from {:.1} to {:.1}", k as f64 / 10.0, (k + 1) as f64 / 10.0))
+        .map(|(k, n)| {
+            format!(
+                "{n} from {:.1} to {:.1}",
+                k as f64 / 10.0,
+                (k + 1) as f64 / 10.0
+            )
+        })
         .collect();
     figure(
         id,
@@ -388,7 +406,7 @@ fn codes_chart(o: &Overview) -> Option<String> {
     if rows.is_empty() {
         return None;
     }
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
     let scored = (o.summary.files - o.summary.unusable).max(1) as f64;
     let mut svg = String::new();
     for (k, (code, n)) in rows.iter().enumerate() {
@@ -437,7 +455,9 @@ fn trends(s: &mut String, o: &Overview) {
         s.push_str("<div class=\"trend\">\n");
         let _ = writeln!(s, "<h3>{}</h3>", html_text(&t.partnership));
         s.push_str(&trend_chart(&format!("trend-{}", k + 1), t));
+        s.push_str("<div class=\"wide\">\n");
         s.push_str(&trend_table(t, plain).to_html(""));
+        s.push_str("</div>\n");
         let _ = writeln!(s, "<p>{}.</p>", html_text(&changes(t)));
         s.push_str("</div>\n");
     }
@@ -476,7 +496,11 @@ fn trend_chart(id: &str, t: &Trend) -> String {
         );
     }
     let series: [(&str, usize, Vec<Option<f64>>); 2] = [
-        ("top share", 0, t.periods.iter().map(|p| p.top_share).collect()),
+        (
+            "top share",
+            0,
+            t.periods.iter().map(|p| p.top_share).collect(),
+        ),
         ("Gini", 1, t.periods.iter().map(|p| p.gini).collect()),
     ];
     for (name, c, values) in &series {

@@ -37,7 +37,9 @@ const COLUMNS: &[(&str, Align)] = &[
 pub fn cells(r: &Row) -> Vec<String> {
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
     let count = |f: fn(&powershare_core::programme::SeverityCounts) -> usize| {
-        r.findings.as_ref().map_or(String::new(), |c| f(c).to_string())
+        r.findings
+            .as_ref()
+            .map_or(String::new(), |c| f(c).to_string())
     };
     vec![
         r.path.clone(),
@@ -48,7 +50,8 @@ pub fn cells(r: &Row) -> Vec<String> {
         r.top_share.map_or_else(|| "-".into(), pct),
         num(r.gini),
         num(r.gini_normalised),
-        r.effective_number.map_or_else(|| "-".into(), |x| format!("{x:.1}")),
+        r.effective_number
+            .map_or_else(|| "-".into(), |x| format!("{x:.1}")),
         count(|c| c.concern),
         count(|c| c.warning),
         count(|c| c.info),
@@ -80,7 +83,7 @@ pub fn codes_table(o: &Overview) -> Option<Table> {
     }
     let scored = o.summary.files - o.summary.unusable;
     let mut rows: Vec<(&str, usize)> = o.summary.by_code.0.clone();
-    rows.sort_by(|a, b| b.1.cmp(&a.1));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1));
     let mut t = Table::new(&[
         ("finding", Align::Left),
         ("partnerships", Align::Right),

@@ -15,7 +15,11 @@ pub fn render(o: &Overview) -> String {
     if !o.partnerships.is_empty() {
         s.push_str(&table(o, terminal_text).to_text("  "));
     }
-    for r in o.partnerships.iter().filter(|r| r.status == Status::Unusable) {
+    for r in o
+        .partnerships
+        .iter()
+        .filter(|r| r.status == Status::Unusable)
+    {
         let _ = writeln!(s, "\nunusable: {}", terminal_text(&r.path));
         for p in &r.problems {
             let _ = writeln!(s, "  {}", terminal_text(p));

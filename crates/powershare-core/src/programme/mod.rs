@@ -164,7 +164,8 @@ impl Row {
             } => {
                 let c = report.indices.get("composite");
                 let top = report.top_body().map(|i| &report.bodies[i]);
-                let count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+                let count =
+                    |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
                 Row {
                     path: path.clone(),
                     id: report.partnership.id.clone(),

@@ -98,6 +98,9 @@ mod tests {
     fn sorting_is_total_and_deterministic() {
         let mut v = vec!["Q10 2025", "Q2 2025", "2025-26", "2024-25", "q2 2025", ""];
         v.sort_by(|a, b| compare(a, b));
-        assert_eq!(v, ["", "2024-25", "2025-26", "Q2 2025", "q2 2025", "Q10 2025"]);
+        assert_eq!(
+            v,
+            ["", "2024-25", "2025-26", "Q2 2025", "q2 2025", "Q10 2025"]
+        );
     }
 }

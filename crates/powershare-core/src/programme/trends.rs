@@ -152,8 +152,20 @@ mod tests {
         let rows = vec![
             row("c.toml", None, "P", Some("Q10 2025"), ""),
             row("a.toml", None, "P", Some("Q2 2025"), MISTRUST),
-            row("x.toml", Some("same"), "Old name", Some("2024-25"), MISTRUST),
-            row("y.toml", Some("same"), "New name", Some("2025-26"), MISTRUST),
+            row(
+                "x.toml",
+                Some("same"),
+                "Old name",
+                Some("2024-25"),
+                MISTRUST,
+            ),
+            row(
+                "y.toml",
+                Some("same"),
+                "New name",
+                Some("2025-26"),
+                MISTRUST,
+            ),
             row("b.toml", None, "P", Some("Q9 2025"), MISTRUST),
             // One period only, no period, unnamed: no series.
             row("solo.toml", None, "Solo", Some("2025"), ""),
