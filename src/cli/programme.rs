@@ -9,7 +9,7 @@ use anyhow::Context;
 use powershare::render::programme as render;
 use powershare::render::{self as renderer, Document, Format};
 use powershare_core::check::{FileCheck, FileStatus, PolicyLayer};
-use powershare_core::programme::{Entry, Status as Verdict, overview};
+use powershare_core::programme::{Entry, Row, Status as Verdict, overview};
 use powershare_core::rebalance::suggest::suggest;
 use rayon::prelude::*;
 
@@ -34,15 +34,17 @@ pub fn run(args: &ProgrammeArgs) -> anyhow::Result<Status> {
     };
     let bar = progress::bar(entries.len());
     super::batch_started();
-    let results: Vec<anyhow::Result<Entry>> = entries
+    // Each file's report is reduced to its row at once: a programme of
+    // 10,000 files never holds 10,000 reports.
+    let results: Vec<anyhow::Result<Row>> = entries
         .par_iter()
         .enumerate()
         .map(|(k, entry)| {
             if super::interrupted() {
-                return Ok(Entry::Unusable {
+                return Ok(Row::of(&Entry::Unusable {
                     path: String::new(),
                     problems: vec!["interrupted".into()],
-                });
+                }));
             }
             let result = match entry {
                 Ok(path) => one(
@@ -57,15 +59,15 @@ pub fn run(args: &ProgrammeArgs) -> anyhow::Result<Status> {
                 }),
             };
             bar.inc(1);
-            result
+            result.map(|entry| Row::of(&entry))
         })
         .collect();
     bar.finish_and_clear();
     if super::interrupted() {
         return Ok(super::interrupt());
     }
-    let entries: Vec<Entry> = results.into_iter().collect::<anyhow::Result<_>>()?;
-    let mut o = overview(&entries);
+    let rows: Vec<Row> = results.into_iter().collect::<anyhow::Result<_>>()?;
+    let mut o = overview(rows);
     if let Some(r) = &reports {
         for (row, href) in o.partnerships.iter_mut().zip(&r.hrefs) {
             if row.status != Verdict::Unusable {

@@ -132,6 +132,9 @@ pub struct Row {
     /// (`programme --reports-dir`); set by the caller.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub report: Option<String>,
+    /// The report's `weights_set_by` (the overview gives it once).
+    #[serde(skip)]
+    pub weights_set_by: Option<&'static str>,
 }
 
 impl Row {
@@ -156,6 +159,7 @@ impl Row {
                 status: Status::Unusable,
                 problems: problems.clone(),
                 report: None,
+                weights_set_by: None,
             },
             Entry::Scored {
                 path,
@@ -188,6 +192,7 @@ impl Row {
                     status: *status,
                     problems: Vec::new(),
                     report: None,
+                    weights_set_by: report.weights_set_by,
                 }
             }
         }
@@ -281,25 +286,24 @@ pub struct Overview {
     pub trends: Vec<Trend>,
 }
 
-/// The overview of `entries` (one per file, in the order to show them).
+/// The overview of `rows` (one per file, in the order to show them; make
+/// each with [`Row::of`], which keeps only what the overview needs of a
+/// report, so that a large programme's reports need not all be in memory).
 ///
 /// ```
-/// use powershare_core::programme::{overview, Entry, Status};
+/// use powershare_core::programme::{overview, Entry, Row, Status};
 /// let p = powershare_core::load_str(
 ///     "[partnership]\nname = \"P\"\nperiod = \"2024-25\"\n[[body]]\nid = \"a\"\nincome = 3\n[[body]]\nid = \"b\"\nincome = 1\n",
 /// ).unwrap();
 /// let report = Box::new(powershare_core::score(&p, Default::default()));
-/// let o = overview(&[Entry::Scored { path: "p.toml".into(), report, status: Status::Unchecked }]);
+/// let row = Row::of(&Entry::Scored { path: "p.toml".into(), report, status: Status::Unchecked });
+/// let o = overview(vec![row]);
 /// assert!((o.partnerships[0].top_share.unwrap() - 0.75).abs() < 1e-12);
 /// assert_eq!(o.summary.files, 1);
 /// assert!(o.trends.is_empty()); // one period is no trend
 /// ```
-pub fn overview(entries: &[Entry]) -> Overview {
-    let partnerships: Vec<Row> = entries.iter().map(Row::of).collect();
-    let weights_set_by = entries.iter().find_map(|e| match e {
-        Entry::Scored { report, .. } => report.weights_set_by,
-        Entry::Unusable { .. } => None,
-    });
+pub fn overview(partnerships: Vec<Row>) -> Overview {
+    let weights_set_by = partnerships.iter().find_map(|r| r.weights_set_by);
     Overview {
         format: PROGRAMME_FORMAT,
         generator: GENERATOR,
@@ -337,7 +341,7 @@ mod tests {
             },
             entry("again.toml", two),
         ];
-        let o = overview(&entries);
+        let o = overview(entries.iter().map(Row::of).collect());
         let r = &o.partnerships[0];
         assert_eq!(r.top_body.as_deref(), Some("a"));
         let close = |x: Option<f64>, y: f64| (x.unwrap() - y).abs() < 1e-12;
