@@ -333,7 +333,7 @@ mod tests {
         // = 1 over 2 n^2 mu = 2 * 4 * 0.5 = 4, 0.25; normalised 0.25 * 2 =
         // 0.5; effective number 1 / (0.5625 + 0.0625) = 1.6.
         let two = "[[body]]\nid = \"a\"\nincome = 3\n[[body]]\nid = \"b\"\nincome = 1\n[[relationship]]\nbetween = [\"a\", \"b\"]\ntrust = -1\n";
-        let entries = vec![
+        let entries = [
             entry("two.toml", two),
             Entry::Unusable {
                 path: "bad.toml".into(),
