@@ -10,6 +10,11 @@
 //! person to look at. The board brief of every sample is printed to PDF
 //! the same way and must fill exactly one A4 page.
 //!
+//! The programme overview (`powershare programme --format html`) is opened
+//! the same way: no console error, nothing loaded, its one inline script
+//! (pinned by its hash in the page's Content-Security-Policy) sorts the
+//! table when a column heading is clicked, and every chart has a size.
+//!
 //! Chromium and ChromeDriver are Debian's `chromium` and `chromium-driver`.
 //! When they are missing the test is skipped with a message, unless
 //! `POWERSHARE_BROWSER_TEST=1` (set by `.ci/run`, which installs them), in
@@ -511,4 +516,181 @@ fn decode(v: &Value) -> Vec<u8> {
     base64::engine::general_purpose::STANDARD
         .decode(v.as_str().expect("base64 data"))
         .expect("valid base64")
+}
+
+/// Sort the partnerships table by column `col` (a click on its heading)
+/// and return that column's `data-value` in row order.
+const SORT: &str = r#"
+const col = arguments[0];
+document.querySelectorAll('#partnerships thead button')[col].click();
+return Array.from(document.querySelectorAll('#partnerships tbody tr')).map(r => r.cells[col].getAttribute('data-value'));
+"#;
+
+#[test]
+fn programme_overview_loads_cleanly_and_sorts_in_chromium() {
+    let required = std::env::var(REQUIRED).is_ok_and(|v| v == "1");
+    let (Some(chromium), Some(chromedriver)) = (on_path("chromium"), on_path("chromedriver"))
+    else {
+        assert!(
+            !required,
+            "{REQUIRED}=1 but chromium or chromedriver is not installed (apt-get install chromium chromium-driver)"
+        );
+        eprintln!("browser test skipped: chromium and chromedriver are not installed");
+        return;
+    };
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("browser-programme");
+    std::fs::create_dir_all(&out).expect("output directory");
+    let html = out.join("overview.html");
+    powershare()
+        .args([
+            "programme",
+            "sample-partnerships",
+            "examples/funder/2024-25",
+            "--policy",
+            "examples/funder/policy.toml",
+            "--format",
+            "html",
+            "-o",
+        ])
+        .arg(&html)
+        .arg("--reports-dir")
+        .arg(out.join("reports"))
+        .assert()
+        .success();
+    let driver = Driver::start(&chromedriver);
+    let profile = tempfile::tempdir().expect("a fresh profile directory");
+    let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
+    args.push(format!("--user-data-dir={}", profile.path().display()));
+    let session = driver.must(
+        "POST",
+        "/session",
+        Some(json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {"binary": chromium, "args": args},
+            "goog:loggingPrefs": {"browser": "ALL"}
+        }}})),
+    );
+    let id = session["value"]["sessionId"]
+        .as_str()
+        .expect("a session id")
+        .to_string();
+    let s = |p: &str| format!("/session/{id}{p}");
+    driver.must(
+        "POST",
+        &s("/url"),
+        Some(json!({ "url": format!("file://{}", html.display()) })),
+    );
+    let m = driver.must(
+        "POST",
+        &s("/execute/sync"),
+        Some(json!({"script": MEASURE, "args": []})),
+    )["value"]
+        .clone();
+    let mut problems = Vec::new();
+    if m["ready"] != "complete" {
+        problems.push(format!("document not loaded: {}", m["ready"]));
+    }
+    if m["scripts"] != 1 {
+        problems.push(format!(
+            "{} script elements, expected the one that sorts",
+            m["scripts"]
+        ));
+    }
+    if m["resources"] != 0 {
+        problems.push(format!("loaded {} resources", m["resources"]));
+    }
+    if m["scrollWidth"].as_f64() > m["clientWidth"].as_f64() {
+        problems.push(format!(
+            "page overflows its width: {} > {}",
+            m["scrollWidth"], m["clientWidth"]
+        ));
+    }
+    let charts = m["charts"].as_array().cloned().unwrap_or_default();
+    // Two histograms, the finding codes, one trend.
+    if charts.len() != 4 {
+        problems.push(format!("{} charts, expected 4", charts.len()));
+    }
+    for c in &charts {
+        let area = c["width"].as_f64().unwrap_or(0.0) * c["height"].as_f64().unwrap_or(0.0);
+        if area <= 0.0 {
+            problems.push(format!("chart {} has no size", c["id"]));
+        }
+        if c["role"] != "img"
+            || c["title"].as_str().is_none_or(str::is_empty)
+            || c["labelled"] != true
+            || c["caption"].as_str().is_none_or(str::is_empty)
+        {
+            problems.push(format!(
+                "chart {} lacks a title or text alternative",
+                c["id"]
+            ));
+        }
+    }
+    // Sort by top share (column 5): ascending, then descending.
+    let values = |v: Value| -> Vec<f64> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str().and_then(|s| s.parse().ok()))
+            .collect()
+    };
+    let up = values(
+        driver.must(
+            "POST",
+            &s("/execute/sync"),
+            Some(json!({"script": SORT, "args": [5]})),
+        )["value"]
+            .clone(),
+    );
+    let down = values(
+        driver.must(
+            "POST",
+            &s("/execute/sync"),
+            Some(json!({"script": SORT, "args": [5]})),
+        )["value"]
+            .clone(),
+    );
+    if up.len() < 5 || !up.windows(2).all(|w| w[0] <= w[1]) {
+        problems.push(format!("not sorted ascending by top share: {up:?}"));
+    }
+    if down.len() != up.len() || !down.windows(2).all(|w| w[0] >= w[1]) {
+        problems.push(format!("not sorted descending by top share: {down:?}"));
+    }
+    driver.must(
+        "POST",
+        &s("/window/rect"),
+        Some(json!({"width": 400, "height": 900})),
+    );
+    let narrow = driver.must(
+        "POST",
+        &s("/execute/sync"),
+        Some(json!({"script": "return [document.documentElement.scrollWidth, document.documentElement.clientWidth];", "args": []})),
+    )["value"]
+        .clone();
+    if narrow[0].as_f64() > narrow[1].as_f64() {
+        problems.push(format!("narrow window: page overflows, {narrow}"));
+    }
+    // Console last: a script refused by the CSP or failing on a click shows here.
+    let logs =
+        driver.must("POST", &s("/se/log"), Some(json!({"type": "browser"})))["value"].clone();
+    for entry in logs.as_array().into_iter().flatten() {
+        if entry["level"] == "SEVERE" || entry["level"] == "WARNING" {
+            problems.push(format!("console {}: {}", entry["level"], entry["message"]));
+        }
+    }
+    driver.must(
+        "POST",
+        &s("/window/rect"),
+        Some(json!({"width": 1100, "height": 900})),
+    );
+    let shot = driver.must(
+        "POST",
+        &s("/goog/cdp/execute"),
+        Some(json!({"cmd": "Page.captureScreenshot", "params": {"format": "png", "captureBeyondViewport": true}})),
+    );
+    std::fs::write(out.join("overview.png"), decode(&shot["value"]["data"]))
+        .expect("write screenshot");
+    driver.must("DELETE", &s(""), None);
+    eprintln!("screenshot in {}", out.display());
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -78,6 +78,9 @@ pub enum Command {
     /// The partners' questionnaire: print it for a partnership, or import its answers from CSV.
     #[command(after_help = SURVEY_HELP)]
     Survey(SurveyArgs),
+    /// One overview of many partnerships: a row per file, the programme's findings, trends over periods.
+    #[command(after_help = PROGRAMME_HELP)]
+    Programme(ProgrammeArgs),
 }
 
 const SURVEY_HELP: &str = "\
@@ -157,6 +160,60 @@ pub struct ImportArgs {
     /// Remove FILE's [[response]] tables first, so the CSV replaces them.
     #[arg(long)]
     pub replace: bool,
+}
+
+const PROGRAMME_HELP: &str = "\
+Files with the same [partnership] id (or, without one, the same name) and
+different periods are one partnership: the overview shows its trend, periods
+in the natural order of their text (\"2024-25\" before \"2025-26\", \"Q2 2025\"
+before \"Q10 2025\").
+
+With --policy every file is checked as `check --policy` does (its own
+[policy], then the programme's) and marked passed or breached; the policy's
+[weights] or `lock_weights = true` replace every file's own weights.
+
+Exit codes:
+  0  the overview was written (breaches do not change it: that is `check`'s job)
+  2  some file was unusable (it is still listed, as unusable), or bad arguments";
+
+/// Output formats of `programme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ProgrammeFormat {
+    /// A readable terminal overview.
+    Text,
+    /// GitHub-flavoured markdown (a job summary, a wiki page).
+    Markdown,
+    /// One self-contained HTML page: a sortable table, histograms, trend charts.
+    Html,
+    /// One row per file, for spreadsheets.
+    Csv,
+    /// The JSON contract (see docs/commands.md).
+    Json,
+}
+
+/// Arguments of `programme`.
+#[derive(Debug, Args)]
+pub struct ProgrammeArgs {
+    /// Partnership files, directories searched recursively for `*.toml`, or glob patterns.
+    #[arg(required = true, value_name = "DIR|FILE|GLOB")]
+    pub paths: Vec<PathBuf>,
+    /// A programme policy file (as for `check --policy`): each file is marked
+    /// passed or breached, and its [weights] or lock_weights apply to every file.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = ProgrammeFormat::Text)]
+    pub format: ProgrammeFormat,
+    /// Write the overview to this file instead of stdout.
+    #[arg(long, short, value_name = "OUT")]
+    pub output: Option<PathBuf>,
+    /// Also write each partnership's full HTML report into this directory
+    /// (created if needed), and link the overview's rows to them.
+    #[arg(long, value_name = "DIR")]
+    pub reports_dir: Option<PathBuf>,
+    /// The voting-power index used for the voting dimension.
+    #[arg(long, value_enum, default_value_t = VotingIndexArg::Banzhaf)]
+    pub voting_index: VotingIndexArg,
 }
 
 const WHATIF_HELP: &str = "\
@@ -271,6 +328,11 @@ pub struct ReportArgs {
     /// evenly" (a quick search for a board design closer to equal voting power).
     #[arg(long)]
     pub no_redesign: bool,
+    /// Score under a programme policy file (as `check --policy`): its
+    /// thresholds over each file's own, and its weights, when it sets them,
+    /// instead of each file's own.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
 }
 
 const POWER_HELP: &str = "\
@@ -375,6 +437,9 @@ pub struct InitArgs {
 const CHECK_AFTER_HELP: &str = "\
 Thresholds come from each file's [policy], then the --policy file, then the
 flags; for each threshold the last one given wins, and denied codes add up.
+Under a --policy file or flags, a file's own thresholds can only make its
+findings stricter, and a --policy file with [weights] or `lock_weights = true`
+replaces every file's own weights.
 
 Exit codes:
   0  every file passed
@@ -434,12 +499,18 @@ pub struct CheckArgs {
     /// Partnership files, directories searched recursively for `*.toml`, or glob patterns.
     #[arg(required = true, value_name = "FILE|DIR|GLOB")]
     pub paths: Vec<PathBuf>,
-    /// A programme-wide policy file: TOML with the keys of [policy] at the top level.
+    /// A programme-wide policy file: TOML with the keys of [policy] at the top
+    /// level, and optionally `lock_weights = true` or a [weights] table that
+    /// replaces every file's own weights.
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
     /// Largest allowed Gini of the composite shares.
     #[arg(long = "max-gini", value_name = "X", value_parser = unit)]
     pub max_gini: Option<f64>,
+    /// Largest allowed normalised Gini (Gini x n/(n-1)) of the composite shares:
+    /// one limit that means the same for 3 and for 30 partners.
+    #[arg(long, value_name = "X", value_parser = unit)]
+    pub max_normalised_gini: Option<f64>,
     /// Largest allowed composite share of one body.
     #[arg(long, value_name = "X", value_parser = unit)]
     pub max_top_share: Option<f64>,
@@ -521,7 +592,7 @@ impl VotingIndexArg {
                 VotingIndexArg::Banzhaf => powershare_core::VotingIndex::Banzhaf,
                 VotingIndexArg::ShapleyShubik => powershare_core::VotingIndex::ShapleyShubik,
             },
-            thresholds: None,
+            ..Default::default()
         }
     }
 }

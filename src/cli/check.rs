@@ -4,39 +4,17 @@
 use std::path::Path;
 
 use powershare::render::check as render;
-use powershare_core::check::{self, FileCheck, FileStatus, PolicyLayer};
+use powershare_core::check::{FileCheck, FileStatus, PolicyLayer};
 use rayon::prelude::*;
 
 use super::args::{CheckArgs, CheckFormat};
-use super::{Status, files, progress, write_stdout};
-
-/// The programme policy file, or no thresholds.
-fn programme_policy(path: Option<&Path>) -> anyhow::Result<Result<PolicyLayer, Vec<String>>> {
-    let Some(path) = path else {
-        return Ok(Ok(PolicyLayer::default()));
-    };
-    let bytes = match files::read(path) {
-        Ok(bytes) => bytes,
-        Err(lines) => return Ok(Err(lines)),
-    };
-    let text = match std::str::from_utf8(&bytes) {
-        Ok(text) => text,
-        Err(_) => {
-            return Ok(Err(vec![format!(
-                "{}: the policy file is not UTF-8 text; save it as UTF-8",
-                path.display()
-            )]));
-        }
-    };
-    Ok(powershare_core::load::load_policy_str(text)
-        .map(|p| PolicyLayer::from(&p))
-        .map_err(|e| files::describe(path, &e)))
-}
+use super::policy::Programme;
+use super::{Status, files, policy, progress, write_stdout};
 
 /// Check one file.
 fn check_one(
     path: &Path,
-    programme: &PolicyLayer,
+    programme: &Programme,
     flags: &PolicyLayer,
     args: &CheckArgs,
 ) -> FileCheck {
@@ -49,15 +27,19 @@ fn check_one(
         }
     };
     match powershare_core::load_with(&bytes, &files::limits()) {
-        Ok(p) => check::check_partnership(&shown, p, programme, flags, args.voting_index.options()),
+        Ok(p) => {
+            let (policy, options) = programme.apply(&p, flags, args.voting_index.options());
+            let report = powershare_core::score(&p, options);
+            FileCheck::checked(&shown, &p, &report, policy)
+        }
         Err(e) => FileCheck::unusable(&shown, &e),
     }
 }
 
 /// Check every file, render, and choose the status.
 pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::Result<Status> {
-    let programme = match programme_policy(args.policy.as_deref())? {
-        Ok(p) => p,
+    let programme = match policy::read(args.policy.as_deref()) {
+        Ok(p) => p.unwrap_or_default(),
         Err(lines) => {
             // A bad programme policy makes every result meaningless: stop.
             super::print_problems(lines);
@@ -66,6 +48,7 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
     };
     let flags = PolicyLayer {
         max_composite_gini: args.max_gini,
+        max_normalised_gini: args.max_normalised_gini,
         max_top_share: args.max_top_share,
         max_dependence: args.max_dependence,
         power_seat_gap: args.power_seat_gap,

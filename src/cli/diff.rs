@@ -123,6 +123,7 @@ fn dirs(
     }
     let d = DirDiff {
         format: diff::DIFF_FORMAT,
+        generator: powershare_core::GENERATOR,
         files,
     };
     let text = match args.format {

@@ -7,7 +7,9 @@ mod diff;
 mod explain;
 mod files;
 mod generate;
+mod policy;
 mod power;
+mod programme;
 mod progress;
 mod rebalance;
 mod report;
@@ -84,6 +86,7 @@ pub fn run() -> ExitCode {
         Command::Rebalance(args) => rebalance::run(&args),
         Command::Whatif(args) => whatif::run(&args, &palette),
         Command::Survey(args) => survey::run(&args),
+        Command::Programme(args) => programme::run(&args),
     };
     match status {
         Ok(status) => status.code(),

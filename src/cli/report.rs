@@ -12,6 +12,13 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
     let format = format(args)?;
     let paths = files::expand(&args.paths)?;
     let options = args.voting_index.options();
+    let programme = match super::policy::read(args.policy.as_deref()) {
+        Ok(p) => p,
+        Err(lines) => {
+            super::print_problems(lines);
+            return Ok(Status::Unusable);
+        }
+    };
     let mut reports = Vec::new();
     let mut failed = false;
     super::batch_started();
@@ -21,6 +28,10 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
         }
         match files::load(path) {
             Ok(p) => {
+                let options = match &programme {
+                    Some(programme) => programme.apply(&p, &Default::default(), options).1,
+                    None => options,
+                };
                 let report = powershare_core::score(&p, options);
                 let shown = matches!(format, Format::Markdown | Format::Html);
                 let redesign = (shown && !args.no_redesign)

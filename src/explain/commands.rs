@@ -1,5 +1,5 @@
-//! The commands that change a board or a file and score it again:
-//! `rebalance` and `whatif`.
+//! The commands that change a board or a file and score it again,
+//! `rebalance` and `whatif`, and the funder's overview, `programme`.
 
 use super::{Entry, Kind};
 
@@ -70,6 +70,52 @@ same input gives the same output on any machine. The markdown and HTML
 reports run a quick version of this search towards equal power and show its
 design when it is clearly more even than today's (--no-redesign leaves it
 out).",
+    },
+    Entry {
+        name: "programme",
+        kind: Kind::Command,
+        summary: "One overview of many partnerships",
+        body: "\
+Definition: `powershare programme DIR|FILE|GLOB... [--policy FILE]` gives a
+funder or a programme one overview of its partnerships: a row per file (name,
+period, bodies, the top body and its composite share, composite Gini and
+normalised Gini, effective number of partners, findings by severity, and with
+--policy the verdict passed or breached), how many partnerships show each
+finding code, and the trends of partnerships with files for several periods.
+--format text, markdown, csv, json or html (a sortable table, histograms of
+the Gini and the top share, a bar chart of the codes, a line chart per
+trend); --reports-dir DIR writes each full report and links the rows to it.
+
+Formula:
+  row values    = those of `report --format json` on the file (with --policy,
+                  `report --policy`): indices.composite.top_share, gini,
+                  gini_normalised, effective_number
+  one series    = files with the same [partnership] id, or without one the
+                  same name, and at least two different periods
+  period order  = natural order of the text: digit runs as numbers
+                  (\"Q2 2025\" before \"Q10 2025\"), the rest ignoring case
+  appeared      = codes in the latest period, not in the first
+  resolved      = codes in the first period, not in the latest
+
+Range: Any number of files; each is listed once, in path order (directories
+and globs sorted). Status is passed, breached, unusable or unchecked (no
+--policy).
+
+Reading: The table says which partnerships hold power most unequally, the
+codes which problems are common across the programme, the trends whether
+things improve from one period to the next. Rows are comparable: with
+lock_weights or [weights] in the policy every file is scored with the same
+weights.
+
+Edge cases: An unusable file is listed with its problems (also on stderr) and
+makes the exit code 2; the overview is still written. Breaches do not change
+the exit code (that is check's job). Files without a period, and unnamed
+partnerships without an id, belong to no series. Two files of one
+partnership with the same period stay in the series, in path order.
+
+Choice: The order of periods is the order of their text, not the calendar:
+write \"2025 Q2\" when quarters of several years meet. diff remains the
+side-by-side view of two files.",
     },
     Entry {
         name: "whatif",

@@ -17,6 +17,7 @@ remain symbolic rather than real\" (Balloch and Taylor, 2001).
 Formula:
   concentrated = composite Gini > max_composite_gini   (default 0.3)
               or top composite share > max_top_share   (default 0.5)
+              or normalised Gini > max_normalised_gini (only when set)
   hidden       = at least one finding of severity warning or concern
                  with one of these codes: dictator, veto-player,
                  dummy-seat, power-seat-gap (only with a positive gap,
@@ -26,13 +27,18 @@ Formula:
                  power-blindness, and from the survey
                  outside-meeting-dealing and consensus-doubted
   finding when concentrated and hidden.
-  The two limits are the [policy] keys max_composite_gini and max_top_share
-  (each 0 to 1).
+  The limits are the [policy] keys max_composite_gini, max_top_share and
+  max_normalised_gini (each 0 to 1).
+  robust       = the same verdict at every vertex weighting: each present
+                 dimension's weight halved or doubled (2^d weightings)
 
 Range: Severity concern; at most one finding, naming the top body, with the
 evidence composite_gini, max_composite_gini, top_share, max_top_share and
 hiding_findings (the number of different codes that hide power, which the
-message lists).
+message lists), and max_normalised_gini when set. The JSON gives \"robust\":
+the message ends \"This holds however the dimensions are weighted (within a
+factor 2)\" or \"This depends on the weights\", with the range of the top share
+over those weightings.
 
 Reading: The partnership is at risk of being a partnership in name: one body
 or a few hold most of the power, and the board, the consensus or the informal

@@ -38,6 +38,31 @@ docs/methods.md). Its maximum therefore depends on n, and a small partnership
 can never reach 1.",
     },
     Entry {
+        name: "gini-normalised",
+        kind: Kind::Index,
+        summary: "Gini over its maximum 1 - 1/n (any size)",
+        body: "\
+Definition: The Gini divided by the largest value it can take for n bodies,
+1 - 1/n. It is 1 when one body holds everything, whatever the number of
+partners, so one limit means the same for 3 and for 30 partners.
+
+Formula:
+  G* = G x n / (n - 1)
+
+Range: 0 (all equal) to 1 (one body holds everything).
+
+Reading: Compare partnerships of different sizes with it; the population Gini
+of 3 partners can never pass 0.67, that of 30 partners can reach 0.97. A
+programme policy sets a limit on it with max_normalised_gini (a rule of
+`check`, and a limit of symbolic-partnership when set; no default).
+
+Edge cases: Null, with the reason under \"undefined\" in the JSON, whenever the
+Gini is: fewer than two bodies, or every value 0.
+
+Choice: This is the Gini with the n/(n-1) correction that docs/methods.md
+describes; gini stays the population form, and both are reported.",
+    },
+    Entry {
         name: "hhi",
         kind: Kind::Index,
         summary: "Herfindahl-Hirschman index (sum of squares)",

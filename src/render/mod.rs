@@ -10,6 +10,7 @@
 //! | check (text, markdown, JSON, JUnit, GitHub) | [`check`] |
 //! | diff (text, markdown; JSON is serialised data) | [`diff`] |
 //! | power (text, JSON, CSV) | [`power`] |
+//! | programme (text, markdown, CSV, JSON, HTML) | [`programme`] |
 //! | rebalance (text, markdown, JSON) | [`rebalance`] |
 //! | board brief (text, markdown, HTML) | [`brief`] |
 //! | the report's survey section, and the survey in diff and CSV | [`survey`] |
@@ -21,6 +22,7 @@ pub mod diff;
 pub mod escape;
 pub mod numbers;
 pub mod power;
+pub mod programme;
 pub mod questionnaire;
 pub mod rebalance;
 pub mod redesign;

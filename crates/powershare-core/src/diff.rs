@@ -171,6 +171,8 @@ impl From<&Finding> for FindingChange {
 pub struct Diff {
     /// Always [`DIFF_FORMAT`].
     pub format: u32,
+    /// `powershare X.Y.Z` ([`crate::model::GENERATOR`]).
+    pub generator: &'static str,
     /// The earlier report.
     pub old: Side,
     /// The later report.
@@ -321,6 +323,7 @@ pub fn diff(old: &Report, new: &Report) -> Diff {
     let findings_persisting = new.findings.len() - findings_appeared.len();
     Diff {
         format: DIFF_FORMAT,
+        generator: crate::model::GENERATOR,
         old: side(old),
         new: side(new),
         bodies,
@@ -370,6 +373,8 @@ pub struct FileDiff {
 pub struct DirDiff {
     /// Always [`DIFF_FORMAT`].
     pub format: u32,
+    /// `powershare X.Y.Z` ([`crate::model::GENERATOR`]).
+    pub generator: &'static str,
     /// Every file on either side.
     pub files: Vec<FileDiff>,
 }

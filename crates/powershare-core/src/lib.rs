@@ -9,7 +9,8 @@
 //!
 //! Its modules import one way, each only from those before it:
 //! [`model`] -> [`load`] -> [`measures`] -> [`findings`] -> [`report`] ->
-//! ([`check`], [`diff`], [`import`], [`rebalance`], [`whatif`], [`power`]).
+//! ([`check`], [`diff`], [`import`], [`rebalance`], [`whatif`], [`power`],
+//! [`programme`]).
 //!
 //! ```
 //! let text = r#"
@@ -42,6 +43,7 @@ pub mod check;
 pub mod diff;
 pub mod import;
 pub mod power;
+pub mod programme;
 pub mod rebalance;
 pub mod whatif;
 
@@ -50,5 +52,5 @@ pub use load::limits::Limits;
 pub use load::{load, load_str, load_with};
 pub use measures::ScoreOptions;
 pub use measures::voting::VotingIndex;
-pub use model::Partnership;
+pub use model::{GENERATOR, Partnership};
 pub use report::{Report, score};

@@ -205,7 +205,8 @@ fn short(v: Option<f64>) -> String {
     v.map_or_else(|| "undefined".into(), |v| format!("{v:.4}"))
 }
 
-/// The JSON object of DESIGN.md, keys in this order: `quota`,
+/// The JSON object of DESIGN.md, keys in this order: `generator`
+/// ([`crate::model::GENERATOR`]), `quota`,
 /// `total_weight`, `players` (each: `name`, `weight`, the requested
 /// indices, `standard_errors` under Monte Carlo, `swings` as a decimal
 /// string, `dictator`, `veto`, `dummy`), then `method` and `notes`. Weights
@@ -213,7 +214,8 @@ fn short(v: Option<f64>) -> String {
 impl Serialize for PowerReport {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut m = s.serialize_map(Some(5))?;
+        let mut m = s.serialize_map(Some(6))?;
+        m.serialize_entry("generator", crate::model::GENERATOR)?;
         m.serialize_entry("quota", &Number(&self.quota))?;
         m.serialize_entry("total_weight", &Number(&self.total_weight))?;
         let players: Vec<Row<'_>> = self

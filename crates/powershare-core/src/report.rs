@@ -12,9 +12,12 @@ use crate::findings::{self, Finding};
 use crate::measures::board::{BoardReport, BodyVoting};
 use crate::measures::inequality::{Inequality, inequality};
 use crate::measures::perceived::BodyPerceived;
+use crate::measures::robust::range;
 use crate::measures::survey::Survey;
 use crate::measures::{Measures, ScoreOptions, largest, measure};
-use crate::model::{Dimension, How, Ordered, Outcome, Partnership, RelationshipKind, Sector};
+use crate::model::{
+    Dimension, FindingCode, How, Ordered, Outcome, Partnership, RelationshipKind, Sector,
+};
 
 /// The JSON contract version.
 pub const REPORT_FORMAT: u32 = 1;
@@ -24,12 +27,19 @@ pub const REPORT_FORMAT: u32 = 1;
 pub struct Report {
     /// Always [`REPORT_FORMAT`].
     pub format: u32,
+    /// `powershare X.Y.Z` ([`crate::model::GENERATOR`]).
+    pub generator: &'static str,
     /// What the file describes.
     pub partnership: Info,
     /// One entry per body, in file order.
     pub bodies: Vec<BodyReport>,
     /// Every dimension: present with its weight, or absent with the reason.
     pub dimensions: Vec<DimensionStatus>,
+    /// `"programme"` when the weights were set by the caller (a programme
+    /// policy's `[weights]` or `lock_weights`, [`ScoreOptions::weights`])
+    /// instead of the file's own `[weights]`; absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weights_set_by: Option<&'static str>,
     /// Inequality of the composite and of each present dimension.
     pub indices: Ordered<Inequality>,
     /// The board and its rule, when there is one.
@@ -54,6 +64,13 @@ pub struct Report {
     /// has any `[[response]]`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub survey: Option<Survey>,
+    /// Whether the `symbolic-partnership` verdict, found or not, is the same
+    /// at every vertex weighting (each dimension's weight halved or
+    /// doubled); `None` without a composite. Not in the JSON, where the
+    /// finding carries it as `robust`; `check` gives it on
+    /// `deny symbolic-partnership`.
+    #[serde(skip)]
+    pub symbolic_robust: Option<bool>,
 }
 
 impl Report {
@@ -68,6 +85,9 @@ impl Report {
 /// `partnership` in the JSON.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Info {
+    /// The partnership's id, when the file gives one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Name (or "unnamed partnership").
     pub name: String,
     /// Period, when given.
@@ -233,7 +253,13 @@ pub struct DecisionSummary {
 pub fn score(p: &Partnership, options: ScoreOptions) -> Report {
     let m = measure(p, options);
     let findings = findings::find(&m);
-    shape(&m, findings)
+    let mut report = shape(&m, findings);
+    let fires = report
+        .findings
+        .iter()
+        .any(|f| f.code == FindingCode::SymbolicPartnership);
+    report.symbolic_robust = findings::robust::symbolic_robust(&m, &report.findings, fires);
+    report
 }
 
 fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
@@ -260,13 +286,13 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
         dimensions.push(DimensionStatus {
             name: d.name(),
             present,
-            weight: p.weights.of(d),
+            weight: m.weights().of(d),
             note,
         });
     }
     let mut indices = Vec::new();
     if let Some(c) = &m.composite {
-        indices.push(("composite", inequality(c)));
+        indices.push(("composite", composite_inequality(m, c)));
     }
     for (d, s) in &m.shares {
         indices.push((d.name(), inequality(s)));
@@ -352,13 +378,16 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
     });
     Report {
         format: REPORT_FORMAT,
+        generator: crate::model::GENERATOR,
         partnership: Info {
+            id: p.id.clone(),
             name: p.display_name().to_string(),
             period: p.period.clone(),
             currency: p.currency.clone(),
         },
         bodies,
         dimensions,
+        weights_set_by: m.options.weights.map(|_| "programme"),
         indices: Ordered(indices),
         board: m
             .board
@@ -378,7 +407,21 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
             })
             .collect(),
         survey: m.survey.clone(),
+        symbolic_robust: None,
     }
+}
+
+/// The indices of the composite, with the ranges of its Gini and top share
+/// over the vertex weightings (the file's own weights included).
+fn composite_inequality(m: &Measures, c: &[f64]) -> Inequality {
+    let mut ineq = inequality(c);
+    ineq.top_share_range = ineq
+        .top_share
+        .and_then(|top| range(std::iter::once(top).chain(m.vertices.iter().map(|v| v.top_share))));
+    ineq.gini_range = ineq.gini.and_then(|gini| {
+        range(std::iter::once(gini).chain(m.vertices.iter().filter_map(|v| v.gini)))
+    });
+    ineq
 }
 
 /// One [`Tie`] per pair with any contact: weights and entries added up,

@@ -15,7 +15,15 @@ const ORDER: &[&[&str]] = &[
     &["measures"],
     &["findings"],
     &["report"],
-    &["check", "diff", "import", "rebalance", "whatif", "power"],
+    &[
+        "check",
+        "diff",
+        "import",
+        "rebalance",
+        "whatif",
+        "power",
+        "programme",
+    ],
 ];
 
 /// Items that `lib.rs` re-exports at the crate root, and the module each
@@ -32,6 +40,7 @@ const ROOT_ITEMS: &[(&str, &str)] = &[
     ("Options", "measures"),
     ("VotingIndex", "measures"),
     ("Partnership", "model"),
+    ("GENERATOR", "model"),
     ("Report", "report"),
     ("score", "report"),
 ];

@@ -1,7 +1,7 @@
 //! `check --format json`: one object with the summary and a result per file.
 //!
 //! ```json
-//! {"format": 1,
+//! {"format": 1, "generator": "powershare 0.1.0",
 //!  "summary": {"files": 2, "passed": 1, "breached": 1, "unusable": 0},
 //!  "files": [{"path": "...", "status": "breach", "partnership": "...",
 //!             "policy": {"max_top_share": {"value": 0.5, "source": "programme"}, "deny": []},
@@ -22,6 +22,7 @@ pub const CHECK_FORMAT: u32 = 1;
 #[derive(Serialize)]
 struct Output<'a> {
     format: u32,
+    generator: &'static str,
     summary: Summary,
     files: &'a [FileCheck],
 }
@@ -30,6 +31,7 @@ struct Output<'a> {
 pub fn render(files: &[FileCheck]) -> String {
     let out = Output {
         format: CHECK_FORMAT,
+        generator: powershare_core::GENERATOR,
         summary: Summary::of(files),
         files,
     };

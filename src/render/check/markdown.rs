@@ -71,6 +71,13 @@ pub fn render(files: &[FileCheck]) -> String {
     let mut s = String::from("## powershare check\n\n");
     let summary = Summary::of(files);
     let _ = writeln!(s, "{}\n", summary.sentence());
+    if files.iter().any(|f| {
+        f.policy
+            .as_ref()
+            .is_some_and(|p| p.weights_set_by.is_some())
+    }) {
+        s.push_str("Weights set by the programme policy.\n\n");
+    }
     let all = files.len() <= MAX_ROWS;
     let rows: Vec<&FileCheck> = files
         .iter()

@@ -38,6 +38,16 @@ fn file(s: &mut String, f: &FileCheck, palette: &Palette) {
         s.push(')');
     }
     s.push('\n');
+    if f.policy
+        .as_ref()
+        .is_some_and(|p| p.weights_set_by.is_some())
+    {
+        let _ = writeln!(
+            s,
+            "  {}",
+            Palette::paint(palette.dim, "weights set by the programme policy")
+        );
+    }
     for p in &f.problems {
         let at = match (p.line, p.column) {
             (Some(l), Some(c)) => format!("{l}:{c}: "),

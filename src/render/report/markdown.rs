@@ -49,6 +49,9 @@ pub fn render(doc: Document) -> String {
             s.push_str("; the chair has a casting vote");
         }
     }
+    if r.weights_set_by.is_some() {
+        s.push_str("; weights set by the programme policy");
+    }
     s.push_str(".\n\n");
     findings(&mut s, r);
     bodies(&mut s, r);
@@ -72,9 +75,10 @@ pub fn render(doc: Document) -> String {
         }
         s.push('\n');
     }
-    s.push_str(
-        "_Made by powershare; `powershare explain NAME` defines every index and finding._\n",
-    );
+    s.push_str(&format!(
+        "_Made by {}; `powershare explain NAME` defines every index and finding._\n",
+        r.generator
+    ));
     s
 }
 

@@ -63,6 +63,9 @@ pub fn render(r: &Report) -> String {
             s.push_str(", the chair has a casting vote");
         }
     }
+    if r.weights_set_by.is_some() {
+        s.push_str("; weights set by the programme policy");
+    }
     s.push_str("\n\n");
 
     findings(&mut s, r);

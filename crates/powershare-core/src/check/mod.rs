@@ -49,10 +49,11 @@ pub use policy::{Denied, EffectivePolicy, PolicyLayer, Source, Threshold};
 
 use serde::Serialize;
 
-use crate::findings::Finding;
+use crate::findings::{Finding, robust};
 use crate::load::diagnostic::LoadError;
 use crate::measures::ScoreOptions;
 use crate::measures::board::PowerBasis;
+use crate::measures::inequality::normalised_gini;
 use crate::model::{FindingCode, Partnership};
 use crate::report::Report;
 use crate::report::score;
@@ -129,6 +130,12 @@ pub struct RuleResult {
     /// What breaches the rule (empty unless breached).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub violations: Vec<Violation>,
+    /// On the rules that judge the composite (`max_composite_gini`,
+    /// `max_normalised_gini`, `max_top_share`, `deny symbolic-partnership`)
+    /// when passed or breached: whether the outcome is the same at every
+    /// vertex weighting (each dimension's weight halved or doubled).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub robust: Option<bool>,
 }
 
 impl RuleResult {
@@ -294,18 +301,54 @@ pub fn check_partnership(
     flags: &PolicyLayer,
     options: ScoreOptions,
 ) -> FileCheck {
+    score_and_check(path, &p, programme, flags, options).1
+}
+
+/// [`check_partnership`], keeping the report it was judged on (scored with
+/// the effective thresholds and weights, as [`under_policy`] gives them).
+pub fn score_and_check(
+    path: &str,
+    p: &Partnership,
+    programme: &PolicyLayer,
+    flags: &PolicyLayer,
+    options: ScoreOptions,
+) -> (Report, FileCheck) {
+    let (policy, options) = under_policy(p, programme, flags, options);
+    let report = score(p, options);
+    let check = FileCheck::checked(path, p, &report, policy);
+    (report, check)
+}
+
+/// The policy that applies to `p` (its own `[policy]`, then `programme`,
+/// then `flags`) and the options to score it with: the effective
+/// thresholds, and the weights of `options` (a programme policy's, which
+/// replace the file's own `[weights]`).
+///
+/// Under a programme policy or flags, a file's own thresholds can only make
+/// its findings stricter ([`EffectivePolicy::thresholds`]), and a
+/// programme policy that sets the weights leaves the file's `[weights]`
+/// unused: a partnership cannot pass a funder's check by editing its own
+/// file.
+pub fn under_policy(
+    p: &Partnership,
+    programme: &PolicyLayer,
+    flags: &PolicyLayer,
+    options: ScoreOptions,
+) -> (EffectivePolicy, ScoreOptions) {
     let own = PolicyLayer::from(&p.policy);
-    let policy = EffectivePolicy::layered(&[
+    let mut policy = EffectivePolicy::layered(&[
         (Source::File, &own),
         (Source::Programme, programme),
         (Source::Flag, flags),
     ]);
+    policy.weights_set_by = options.weights.map(|_| Source::Programme);
+    policy.file_may_only_tighten =
+        !programme.is_empty() || !flags.is_empty() || options.weights.is_some();
     let options = ScoreOptions {
         thresholds: Some(policy.thresholds()),
         ..options
     };
-    let report = score(&p, options);
-    FileCheck::checked(path, &p, &report, policy)
+    (policy, options)
 }
 
 /// Counts over a batch.
@@ -366,7 +409,7 @@ fn judge(value: f64, limit: f64) -> RuleStatus {
 }
 
 /// Check `p` (scored into `report` with `policy` applied) against `policy`:
-/// `max_composite_gini`, `max_top_share`, `max_dependence`, then one `deny`
+/// `max_composite_gini`, `max_normalised_gini`, `max_top_share`, `max_dependence`, then one `deny`
 /// rule per denied code in the report order of the codes.
 pub fn check(p: &Partnership, report: &Report, policy: &EffectivePolicy) -> Vec<RuleResult> {
     let mut out = Vec::new();
@@ -385,10 +428,44 @@ pub fn check(p: &Partnership, report: &Report, policy: &EffectivePolicy) -> Vec<
         out.push(value_rule(
             "max_composite_gini",
             t,
-            gini.ok_or(reason),
+            gini.ok_or(reason.clone()),
+            composite.and_then(|c| c.gini_range),
             |value, limit, status| {
                 format!(
                     "composite Gini {value} is {} the limit of {limit} set by {}",
+                    if status == RuleStatus::Breach {
+                        "above"
+                    } else {
+                        "within"
+                    },
+                    t.source.describe()
+                )
+            },
+            |message| top_violation(p, report, top, message),
+        ));
+    }
+    if let Some(t) = policy.max_normalised_gini {
+        let n = composite.map_or(0, |c| c.n);
+        let value = composite.and_then(|c| c.gini_normalised);
+        let reason = match composite {
+            None => "no dimension has data, so there is no composite".to_string(),
+            Some(c) => c
+                .undefined
+                .get("gini_normalised")
+                .cloned()
+                .unwrap_or_else(|| "the normalised Gini is undefined".into()),
+        };
+        let range = composite
+            .and_then(|c| c.gini_range)
+            .and_then(|[lo, hi]| Some([normalised_gini(lo, n)?, normalised_gini(hi, n)?]));
+        out.push(value_rule(
+            "max_normalised_gini",
+            t,
+            value.ok_or(reason),
+            range,
+            |value, limit, status| {
+                format!(
+                    "normalised composite Gini {value} (Gini x n/(n-1), n = {n}) is {} the limit of {limit} set by {}",
                     if status == RuleStatus::Breach {
                         "above"
                     } else {
@@ -409,6 +486,7 @@ pub fn check(p: &Partnership, report: &Report, policy: &EffectivePolicy) -> Vec<
             "max_top_share",
             t,
             value,
+            composite.and_then(|c| c.top_share_range),
             |value, limit, status| {
                 format!(
                     "{name} holds {value} of the composite power, {} the limit of {limit} set by {}",
@@ -437,6 +515,7 @@ fn value_rule(
     rule: &'static str,
     t: Threshold,
     value: Result<f64, String>,
+    range: Option<[f64; 2]>,
     sentence: impl Fn(&str, &str, RuleStatus) -> String,
     violation: impl Fn(String) -> Violation,
 ) -> RuleResult {
@@ -450,11 +529,31 @@ fn value_rule(
             source: t.source,
             message: format!("not checked: {reason}"),
             violations: Vec::new(),
+            robust: None,
         },
         Ok(value) => {
             let status = judge(value, t.value);
             let (v, l) = show(value, t.value);
-            let message = sentence(&v, &l, status);
+            let range = range.map(|[lo, hi]| [lo.min(value), hi.max(value)]);
+            // The range holds the value itself, so the outcome is the same
+            // everywhere when it is the same at both ends.
+            let robust =
+                range.map(|[lo, hi]| judge(lo, t.value) == status && judge(hi, t.value) == status);
+            let mut message = sentence(&v, &l, status);
+            match (robust, range) {
+                (Some(true), _) => {
+                    message.push_str("; this ");
+                    message.push_str(robust::HOLDS);
+                }
+                (Some(false), Some([lo, hi])) => {
+                    let (lo, hi) = show(lo, hi);
+                    message.push_str(&format!(
+                        "; this {}: at half or twice each dimension's weight the value ranges from {lo} to {hi}",
+                        robust::DEPENDS
+                    ));
+                }
+                _ => {}
+            }
             let violations = if status == RuleStatus::Breach {
                 vec![violation(message.clone())]
             } else {
@@ -469,6 +568,7 @@ fn value_rule(
                 source: t.source,
                 message,
                 violations,
+                robust,
             }
         }
     }
@@ -502,6 +602,7 @@ fn dependence_rule(p: &Partnership, report: &Report, t: Threshold) -> RuleResult
             source: t.source,
             message: "not checked: no [[funding]] or [[dependence]] recorded".into(),
             violations: Vec::new(),
+            robust: None,
         };
     }
     // The report lists every pair with D > 0, `of` then `on` in file order.
@@ -587,6 +688,7 @@ fn dependence_rule(p: &Partnership, report: &Report, t: Threshold) -> RuleResult
         source: t.source,
         message,
         violations,
+        robust: None,
     }
 }
 
@@ -601,6 +703,7 @@ fn deny_rule(p: &Partnership, report: &Report, denied: &Denied) -> RuleResult {
         source: denied.source,
         message,
         violations,
+        robust: None,
     };
     // A voting code cannot be judged without power; on estimates only the
     // dictator and veto flags are exact (each rests on two coalitions).
@@ -637,7 +740,7 @@ fn deny_rule(p: &Partnership, report: &Report, denied: &Denied) -> RuleResult {
         })
         .collect();
     let n = found.len();
-    if n == 0 {
+    let mut result = if n == 0 {
         base(
             RuleStatus::Pass,
             Some(0.0),
@@ -655,12 +758,34 @@ fn deny_rule(p: &Partnership, report: &Report, denied: &Denied) -> RuleResult {
             ),
             violations,
         )
+    };
+    if code == FindingCode::SymbolicPartnership {
+        symbolic_robustness(report, &mut result);
+    }
+    result
+}
+
+/// `deny symbolic-partnership`, passed or breached: whether the outcome is
+/// the same at every vertex weighting ([`Report::symbolic_robust`]).
+fn symbolic_robustness(report: &Report, result: &mut RuleResult) {
+    if result.status == RuleStatus::Skipped {
+        return;
+    }
+    if let Some(robust) = report.symbolic_robust {
+        result.robust = Some(robust);
+        result.message.push_str("; this ");
+        result.message.push_str(if robust {
+            robust::HOLDS
+        } else {
+            robust::DEPENDS
+        });
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::findings::DEFAULT_MAX_DEPENDENCE;
 
     const FILE: &str = r#"
 [[body]]
@@ -910,6 +1035,154 @@ deny = ["mistrust"]
                 (Some(3), Some("body.0.income"))
             ]
         );
+    }
+
+    /// Two bodies: `big` has 90% of the income and a quarter of the
+    /// position ratings; equal seats, so voting is even.
+    const EVEN_BOARD: &str = r#"
+[[body]]
+id = "big"
+income = 900
+position = 1
+seats = 1
+[[body]]
+id = "small"
+income = 100
+position = 3
+seats = 1
+"#;
+
+    #[test]
+    fn a_file_cannot_pass_by_weighting_its_own_dimensions() {
+        // Resources 0.9 / 0.1, position 0.25 / 0.75, voting (a majority of
+        // two equal seats needs both) 0.5 / 0.5. Default weights: big holds
+        // (0.9 + 0.25 + 0.5) / 3 = 0.55. The gaming file weights resources
+        // and position 0: only voting is left, 0.5 each, under the limit.
+        let honest = crate::load_str(EVEN_BOARD).unwrap();
+        let gaming = crate::load_str(&format!(
+            "{EVEN_BOARD}[weights]\nresources = 0\nposition = 0\n"
+        ))
+        .unwrap();
+        let programme = PolicyLayer {
+            max_top_share: Some(0.528),
+            ..Default::default()
+        };
+        let run = |p: &Partnership, weights| {
+            let options = ScoreOptions {
+                weights,
+                ..Default::default()
+            };
+            score_and_check("f.toml", p, &programme, &PolicyLayer::default(), options).1
+        };
+        // The file's own weights: the gaming file passes.
+        let top = |f: &FileCheck| rule(f, "max_top_share").value.unwrap();
+        assert!((top(&run(&honest, None)) - 0.55).abs() < 1e-12);
+        assert!((top(&run(&gaming, None)) - 0.5).abs() < 1e-12);
+        assert_eq!(run(&gaming, None).status, FileStatus::Pass);
+        // Weights locked by the programme: both breach, alike.
+        let locked = Some(crate::model::WeightSet::default());
+        let (h, g) = (run(&honest, locked), run(&gaming, locked));
+        assert_eq!(h.status, FileStatus::Breach);
+        assert_eq!(h, g);
+        assert_eq!(h.policy.unwrap().weights_set_by, Some(Source::Programme));
+    }
+
+    #[test]
+    fn a_file_cannot_switch_off_a_denied_finding_by_raising_its_own_limits() {
+        // FILE: cvs gets 70% of its income from the council. The programme
+        // denies funding-dependence without a limit of its own: the default
+        // 0.5 applies, and the file's max_dependence = 0.9 may not raise it.
+        let lax = FILE.replace(
+            "max_top_share = 0.9",
+            "max_top_share = 0.9\nmax_dependence = 0.9",
+        );
+        let p = crate::load_str(&lax).unwrap();
+        let programme = PolicyLayer {
+            deny: vec![FindingCode::FundingDependence],
+            ..Default::default()
+        };
+        let f = check_partnership(
+            "f.toml",
+            p.clone(),
+            &programme,
+            &PolicyLayer::default(),
+            ScoreOptions::default(),
+        );
+        assert_eq!(
+            rule(&f, "deny funding-dependence").status,
+            RuleStatus::Breach
+        );
+        // The file's own rule still uses its own limit: 0.7 is within 0.9.
+        assert_eq!(rule(&f, "max_dependence").status, RuleStatus::Pass);
+        // Alone, the file is its own authority: its limit holds for the
+        // finding too, and its own deny list does not name the code.
+        let alone = check_partnership(
+            "f.toml",
+            p,
+            &PolicyLayer::default(),
+            &PolicyLayer::default(),
+            ScoreOptions::default(),
+        );
+        let report = score(&crate::load_str(&lax).unwrap(), ScoreOptions::default());
+        assert!(
+            report
+                .findings
+                .iter()
+                .all(|f| f.code != FindingCode::FundingDependence)
+        );
+        assert_eq!(alone.status, FileStatus::Breach); // deny mistrust
+    }
+
+    #[test]
+    fn stricter_file_limits_still_count_for_the_findings() {
+        // Under a programme, a file's max_dependence counts for the finding
+        // up to the default 0.5: 0.3 tightens it, 0.8 is cut to 0.5. The
+        // finding's evidence shows the limit it used.
+        for limit in [0.3_f64, 0.8] {
+            let text = FILE.replace("max_top_share = 0.9", &format!("max_dependence = {limit}"));
+            let p = crate::load_str(&text).unwrap();
+            let programme = PolicyLayer {
+                deny: vec![FindingCode::Dictator],
+                ..Default::default()
+            };
+            let (policy, options) = under_policy(
+                &p,
+                &programme,
+                &PolicyLayer::default(),
+                ScoreOptions::default(),
+            );
+            let used = limit.min(DEFAULT_MAX_DEPENDENCE);
+            assert_eq!(policy.thresholds().max_dependence, Some(used));
+            assert_eq!(policy.max_dependence.unwrap().value, limit);
+            let r = score(&p, options);
+            let f = r
+                .findings
+                .iter()
+                .find(|f| f.code == FindingCode::FundingDependence)
+                .unwrap();
+            assert_eq!(f.evidence.get("limit"), Some(&used));
+        }
+    }
+
+    #[test]
+    fn normalised_gini_rule() {
+        // FILE's composite, from rules_of_the_hand_case: council
+        // (1000/1110 + 2)/3, cvs (100/1110)/3, club (10/1110)/3. Gini of
+        // three values a >= b >= c summing to 1: ((2*3 - 4) a + (2*2 - 4) b
+        // + (2 - 4) c) / 3 = (2a - 2c) / 3; normalised x 3/2 = a - c.
+        let a = (1000.0 / 1110.0 + 2.0) / 3.0;
+        let c = 10.0 / 1110.0 / 3.0;
+        let f = run(
+            PolicyLayer::default(),
+            PolicyLayer {
+                max_normalised_gini: Some(0.9),
+                ..Default::default()
+            },
+        );
+        let r = rule(&f, "max_normalised_gini");
+        assert!((r.value.unwrap() - (a - c)).abs() < 1e-12, "{r:?}");
+        assert_eq!(r.status, RuleStatus::Breach);
+        assert_eq!(r.robust, Some(true), "{}", r.message);
     }
 
     #[track_caller]

@@ -3,6 +3,11 @@
 
 use serde::Serialize;
 
+use crate::findings::survey::{DEFAULT_MAX_SELF_GAP, DEFAULT_MIN_AGREEMENT};
+use crate::findings::{
+    DEFAULT_MAX_COMPOSITE_GINI, DEFAULT_MAX_DEPENDENCE, DEFAULT_MAX_TOP_SHARE,
+    DEFAULT_POWER_SEAT_GAP,
+};
 use crate::model::{FindingCode, Policy, Thresholds};
 
 /// Where a threshold or a denied code came from.
@@ -33,6 +38,8 @@ impl Source {
 pub struct PolicyLayer {
     /// Largest allowed Gini of the composite.
     pub max_composite_gini: Option<f64>,
+    /// Largest allowed normalised Gini of the composite.
+    pub max_normalised_gini: Option<f64>,
     /// Largest allowed composite share of one body.
     pub max_top_share: Option<f64>,
     /// Largest allowed dependence of one body on another.
@@ -47,10 +54,18 @@ pub struct PolicyLayer {
     pub deny: Vec<FindingCode>,
 }
 
+impl PolicyLayer {
+    /// Whether the layer sets nothing.
+    pub fn is_empty(&self) -> bool {
+        *self == PolicyLayer::default()
+    }
+}
+
 impl From<&Policy> for PolicyLayer {
     fn from(p: &Policy) -> Self {
         PolicyLayer {
             max_composite_gini: p.max_composite_gini,
+            max_normalised_gini: p.max_normalised_gini,
             max_top_share: p.max_top_share,
             max_dependence: p.max_dependence,
             power_seat_gap: p.power_seat_gap,
@@ -85,6 +100,9 @@ pub struct EffectivePolicy {
     /// Largest allowed Gini of the composite.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_composite_gini: Option<Threshold>,
+    /// Largest allowed normalised Gini of the composite.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_normalised_gini: Option<Threshold>,
     /// Largest allowed composite share of one body.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_top_share: Option<Threshold>,
@@ -102,6 +120,15 @@ pub struct EffectivePolicy {
     pub max_self_gap: Option<Threshold>,
     /// Denied finding codes, in the report order of the codes.
     pub deny: Vec<Denied>,
+    /// `"programme"` when the programme policy set the weights (its
+    /// `[weights]` or `lock_weights`) and the file's own were not used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weights_set_by: Option<Source>,
+    /// Set when a programme policy or flags apply: then a threshold from the
+    /// file's own `[policy]` may only make the findings stricter (see
+    /// [`EffectivePolicy::thresholds`]).
+    #[serde(skip)]
+    pub file_may_only_tighten: bool,
 }
 
 impl EffectivePolicy {
@@ -116,6 +143,7 @@ impl EffectivePolicy {
                 }
             };
             set(&mut out.max_composite_gini, layer.max_composite_gini);
+            set(&mut out.max_normalised_gini, layer.max_normalised_gini);
             set(&mut out.max_top_share, layer.max_top_share);
             set(&mut out.max_dependence, layer.max_dependence);
             set(&mut out.power_seat_gap, layer.power_seat_gap);
@@ -135,15 +163,35 @@ impl EffectivePolicy {
     }
 
     /// The effective thresholds, for the findings to use.
+    ///
+    /// When [`file_may_only_tighten`](Self::file_may_only_tighten) is set
+    /// (a programme policy or flags apply), a threshold that only the
+    /// file's own `[policy]` sets counts for the findings only up to the
+    /// finding's default: a partnership cannot switch off a finding that
+    /// the programme denies (`funding-dependence`, `power-seat-gap`,
+    /// `symbolic-partnership`) by raising its own limits. Its own rules
+    /// still use its own values.
     pub fn thresholds(&self) -> Thresholds {
-        let value = |t: Option<Threshold>| t.map(|t| t.value);
+        let cap = |t: Option<Threshold>, default: Option<f64>| {
+            t.map(|t| match (t.source, default) {
+                (Source::File, Some(d)) if self.file_may_only_tighten => t.value.min(d),
+                _ => t.value,
+            })
+        };
         Thresholds {
-            max_composite_gini: value(self.max_composite_gini),
-            max_top_share: value(self.max_top_share),
-            max_dependence: value(self.max_dependence),
-            power_seat_gap: value(self.power_seat_gap),
-            min_agreement: value(self.min_agreement),
-            max_self_gap: value(self.max_self_gap),
+            max_composite_gini: cap(self.max_composite_gini, Some(DEFAULT_MAX_COMPOSITE_GINI)),
+            // No default: it only adds a way to count as concentrated.
+            max_normalised_gini: cap(self.max_normalised_gini, None),
+            max_top_share: cap(self.max_top_share, Some(DEFAULT_MAX_TOP_SHARE)),
+            max_dependence: cap(self.max_dependence, Some(DEFAULT_MAX_DEPENDENCE)),
+            power_seat_gap: cap(self.power_seat_gap, Some(DEFAULT_POWER_SEAT_GAP)),
+            max_self_gap: cap(self.max_self_gap, Some(DEFAULT_MAX_SELF_GAP)),
+            // A floor, not a cap: a file under a programme policy may raise
+            // the agreement it asks for, never lower it below the default.
+            min_agreement: self.min_agreement.map(|t| match t.source {
+                Source::File if self.file_may_only_tighten => t.value.max(DEFAULT_MIN_AGREEMENT),
+                _ => t.value,
+            }),
         }
     }
 }

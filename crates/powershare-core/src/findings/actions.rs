@@ -111,6 +111,8 @@ struct Wire<'a> {
     evidence: &'a Ordered<f64>,
     message: &'a str,
     action: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    robust: Option<bool>,
 }
 
 impl Serialize for Finding {
@@ -122,6 +124,7 @@ impl Serialize for Finding {
             bodies,
             evidence,
             message,
+            robust,
         } = self;
         Wire {
             code: *code,
@@ -130,6 +133,7 @@ impl Serialize for Finding {
             evidence,
             message,
             action: code.action(),
+            robust: *robust,
         }
         .serialize(serializer)
     }
@@ -162,6 +166,7 @@ mod tests {
             bodies: vec!["a".into()],
             evidence: Ordered(vec![("seats", 1.0)]),
             message: "m".into(),
+            robust: None,
         };
         let json = serde_json::to_string(&f).unwrap();
         assert_eq!(

@@ -77,6 +77,7 @@ fn host_body(m: &Measures, out: &mut Vec<Finding>) {
     }
     out.push(Finding {
         code: FindingCode::HostBody,
+        robust: None,
         severity: Severity::Warning,
         bodies: ids(p, &[host]),
         evidence: Ordered(vec![
@@ -103,6 +104,7 @@ fn commissioner_on_board(p: &Partnership, out: &mut Vec<Finding>) {
             }
             out.push(Finding {
                 code: FindingCode::CommissionerOnBoard,
+                robust: None,
                 severity: Severity::Warning,
                 bodies: ids(p, &[i, j]),
                 evidence: Ordered(vec![
@@ -176,6 +178,7 @@ fn priorities_from_above(m: &Measures, out: &mut Vec<Finding>) {
         .collect();
     out.push(Finding {
         code: FindingCode::PrioritiesFromAbove,
+        robust: None,
         severity: Severity::Warning,
         bodies: ids(p, &proposers),
         evidence: Ordered(vec![
@@ -244,6 +247,7 @@ fn power_retained(m: &Measures, out: &mut Vec<Finding>) {
         };
         out.push(Finding {
             code: FindingCode::PowerRetained,
+            robust: None,
             severity: Severity::Concern,
             bodies: ids(p, &blockers),
             evidence: Ordered(vec![
@@ -299,6 +303,7 @@ fn thin_consensus(p: &Partnership, out: &mut Vec<Finding>) {
         };
         out.push(Finding {
             code: FindingCode::ThinConsensus,
+            robust: None,
             severity: Severity::Warning,
             bodies: ids(p, &bodies),
             evidence: Ordered(vec![
@@ -350,6 +355,7 @@ fn in_sector_competition(p: &Partnership, out: &mut Vec<Finding>) {
         };
         out.push(Finding {
             code: FindingCode::InSectorCompetition,
+            robust: None,
             severity,
             bodies: ids(p, &bodies),
             evidence: Ordered(evidence),
@@ -366,6 +372,7 @@ fn positive_history(p: &Partnership, out: &mut Vec<Finding>) {
         let [a, b] = r.between;
         out.push(Finding {
             code: FindingCode::PositiveHistory,
+            robust: None,
             severity: Severity::Info,
             bodies: ids(p, &[a, b]),
             evidence: Ordered(vec![("trust", POSITIVE_TRUST as f64)]),

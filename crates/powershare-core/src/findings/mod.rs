@@ -4,6 +4,8 @@
 //! Thresholds come from the file's `[policy]`, else the defaults below
 //! (documented in `powershare explain`).
 
+pub mod robust;
+
 use serde::Serialize;
 
 use crate::measures::Measures;
@@ -67,6 +69,10 @@ pub struct Finding {
     pub evidence: Ordered<f64>,
     /// One plain sentence a board could read aloud.
     pub message: String,
+    /// For `symbolic-partnership`, whose verdict rests on the composite:
+    /// whether it holds at every vertex weighting (each dimension's weight
+    /// halved or doubled; see [`robust`]). Absent on the other findings.
+    pub robust: Option<bool>,
 }
 
 fn pct(x: f64) -> String {
@@ -109,6 +115,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
         if pp.dictator {
             out.push(Finding {
                 code: FindingCode::Dictator,
+                robust: None,
                 severity: Severity::Concern,
                 bodies: vec![p.bodies[i].id.clone()],
                 evidence: Ordered(vec![("seats", seats), ("total_seats", total)]),
@@ -120,6 +127,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
         } else if pp.veto && !every_veto {
             out.push(Finding {
                 code: FindingCode::VetoPlayer,
+                robust: None,
                 severity: Severity::Warning,
                 bodies: vec![p.bodies[i].id.clone()],
                 evidence: Ordered(vec![
@@ -136,6 +144,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
         if pp.dummy {
             out.push(Finding {
                 code: FindingCode::DummySeat,
+                robust: None,
                 severity: Severity::Concern,
                 bodies: vec![p.bodies[i].id.clone()],
                 evidence: Ordered(vec![("seats", seats), ("total_seats", total), ("swings", 0.0)]),
@@ -151,6 +160,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
     if every_veto {
         out.push(Finding {
             code: FindingCode::VetoPlayer,
+            robust: None,
             severity: Severity::Info,
             bodies: bp.players.iter().map(|&i| p.bodies[i].id.clone()).collect(),
             evidence: Ordered(vec![("veto_players", bp.players.len() as f64)]),
@@ -170,6 +180,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
         if gap.abs() > margin + 1e-12 && !bp.player(i).is_some_and(|x| x.dummy) {
             out.push(Finding {
                 code: FindingCode::PowerSeatGap,
+                robust: None,
                 severity: Severity::Warning,
                 bodies: vec![p.bodies[i].id.clone()],
                 evidence: Ordered(vec![
@@ -200,6 +211,7 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
             if p.bodies[a].seats > p.bodies[b].seats && pa + 1e-12 < pb {
                 out.push(Finding {
                     code: FindingCode::NonMonotonePower,
+                    robust: None,
                     severity: Severity::Warning,
                     bodies: vec![p.bodies[a].id.clone(), p.bodies[b].id.clone()],
                     evidence: Ordered(vec![
@@ -243,6 +255,7 @@ fn funding_dependence(m: &Measures, out: &mut Vec<Finding>) {
             if share > limit + 1e-12 {
                 out.push(Finding {
                     code: FindingCode::FundingDependence,
+                    robust: None,
                     severity: Severity::Concern,
                     bodies: vec![p.bodies[i].id.clone(), p.bodies[j].id.clone()],
                     evidence: Ordered(vec![
@@ -267,30 +280,7 @@ fn funding_dependence(m: &Measures, out: &mut Vec<Finding>) {
 fn decision_findings(m: &Measures, out: &mut Vec<Finding>) {
     let p = m.partnership;
     if let Some(top) = m.top_body() {
-        let consensus: Vec<_> = p
-            .decisions
-            .iter()
-            .filter(|d| d.outcome == Outcome::Adopted && d.how == How::Consensus)
-            .filter_map(|d| d.proposed_by)
-            .collect();
-        let by_top = consensus.iter().filter(|&&b| b == top).count();
-        if consensus.len() >= MIN_CONSENSUS_DECISIONS && 2 * by_top > consensus.len() {
-            out.push(Finding {
-                code: FindingCode::ConsensusDominance,
-                severity: Severity::Warning,
-                bodies: vec![p.bodies[top].id.clone()],
-                evidence: Ordered(vec![
-                    ("consensus_adopted", consensus.len() as f64),
-                    ("proposed_by_top", by_top as f64),
-                ]),
-                message: format!(
-                    "{} of the {} decisions adopted by consensus were proposed by {}, the most powerful partner: the consensus may reflect its dominance rather than agreement.",
-                    by_top,
-                    consensus.len(),
-                    name(p, top)
-                ),
-            });
-        }
+        out.extend(consensus_dominance(m, top));
     }
     let outside: Vec<_> = p
         .decisions
@@ -306,6 +296,7 @@ fn decision_findings(m: &Measures, out: &mut Vec<Finding>) {
         bodies.dedup();
         out.push(Finding {
             code: FindingCode::OutsideMeetingDecisions,
+            robust: None,
             severity: Severity::Concern,
             bodies: bodies.iter().map(|&i| p.bodies[i].id.clone()).collect(),
             evidence: Ordered(vec![
@@ -329,6 +320,38 @@ fn decision_findings(m: &Measures, out: &mut Vec<Finding>) {
     }
 }
 
+/// `consensus-dominance`, were `top` the body with the largest composite
+/// share (which changes with the weights: see [`robust::symbolic_robust`]).
+fn consensus_dominance(m: &Measures, top: usize) -> Option<Finding> {
+    let p = m.partnership;
+    let consensus: Vec<_> = p
+        .decisions
+        .iter()
+        .filter(|d| d.outcome == Outcome::Adopted && d.how == How::Consensus)
+        .filter_map(|d| d.proposed_by)
+        .collect();
+    let by_top = consensus.iter().filter(|&&b| b == top).count();
+    if consensus.len() >= MIN_CONSENSUS_DECISIONS && 2 * by_top > consensus.len() {
+        return Some(Finding {
+            code: FindingCode::ConsensusDominance,
+            robust: None,
+            severity: Severity::Warning,
+            bodies: vec![p.bodies[top].id.clone()],
+            evidence: Ordered(vec![
+                ("consensus_adopted", consensus.len() as f64),
+                ("proposed_by_top", by_top as f64),
+            ]),
+            message: format!(
+                "{} of the {} decisions adopted by consensus were proposed by {}, the most powerful partner: the consensus may reflect its dominance rather than agreement.",
+                by_top,
+                consensus.len(),
+                name(p, top)
+            ),
+        });
+    }
+    None
+}
+
 fn informal_exclusion(m: &Measures, out: &mut Vec<Finding>) {
     let p = m.partnership;
     let Some(net) = &m.network else { return };
@@ -336,6 +359,7 @@ fn informal_exclusion(m: &Measures, out: &mut Vec<Finding>) {
         if ties == 0 {
             out.push(Finding {
                 code: FindingCode::InformalExclusion,
+                robust: None,
                 severity: Severity::Warning,
                 bodies: vec![p.bodies[i].id.clone()],
                 evidence: Ordered(vec![
@@ -352,9 +376,16 @@ fn informal_exclusion(m: &Measures, out: &mut Vec<Finding>) {
 }
 
 fn power_blindness(m: &Measures, out: &mut Vec<Finding>) {
+    if let Some(top) = m.top_body() {
+        out.extend(power_blindness_of(m, top));
+    }
+}
+
+/// `power-blindness`, were `top` the body with the largest composite share.
+fn power_blindness_of(m: &Measures, top: usize) -> Option<Finding> {
     let p = m.partnership;
-    let (Some(top), Some(perceived)) = (m.top_body(), &m.perceived) else {
-        return;
+    let Some(perceived) = &m.perceived else {
+        return None;
     };
     let BodyPerceived {
         self_rating: Some(own),
@@ -362,11 +393,12 @@ fn power_blindness(m: &Measures, out: &mut Vec<Finding>) {
         raters,
     } = perceived[top]
     else {
-        return;
+        return None;
     };
     if own < others {
-        out.push(Finding {
+        return Some(Finding {
             code: FindingCode::PowerBlindness,
+            robust: None,
             severity: Severity::Warning,
             bodies: vec![p.bodies[top].id.clone()],
             evidence: Ordered(vec![
@@ -382,6 +414,7 @@ fn power_blindness(m: &Measures, out: &mut Vec<Finding>) {
             ),
         });
     }
+    None
 }
 
 fn mistrust(p: &Partnership, out: &mut Vec<Finding>) {
@@ -392,6 +425,7 @@ fn mistrust(p: &Partnership, out: &mut Vec<Finding>) {
         let [a, b] = r.between;
         out.push(Finding {
             code: FindingCode::Mistrust,
+            robust: None,
             severity: if trust <= -2 { Severity::Concern } else { Severity::Warning },
             bodies: vec![p.bodies[a].id.clone(), p.bodies[b].id.clone()],
             evidence: Ordered(vec![("trust", trust as f64)]),
@@ -426,36 +460,38 @@ pub const HIDING: &[FindingCode] = &[
     FindingCode::ConsensusDoubted,
 ];
 
+/// The findings among `findings` that show the machinery hiding where power
+/// lies: a [`HIDING`] code above info severity, and for `power-seat-gap`
+/// only where seats understate a body's power.
+pub fn hiding(findings: &[Finding]) -> impl Iterator<Item = &Finding> {
+    findings
+        .iter()
+        .filter(|f| f.severity > Severity::Info && HIDING.contains(&f.code))
+        .filter(|f| {
+            f.code != FindingCode::PowerSeatGap || f.evidence.get("gap").is_some_and(|&g| g > 0.0)
+        })
+}
+
 fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
     let p = m.partnership;
     let (Some(top), Some(c)) = (m.top_body(), &m.composite) else {
         return;
     };
     let ineq = crate::measures::inequality::inequality(c);
-    let max_gini = m
-        .thresholds()
-        .max_composite_gini
-        .unwrap_or(DEFAULT_MAX_COMPOSITE_GINI);
-    let max_top = m
-        .thresholds()
-        .max_top_share
-        .unwrap_or(DEFAULT_MAX_TOP_SHARE);
+    let limits = robust::Concentration::of(&m.thresholds());
+    let (max_gini, max_top) = (limits.max_gini, limits.max_top_share);
     let gini = ineq.gini.unwrap_or(0.0);
     let top_share = c[top];
-    let concentrated = gini > max_gini + 1e-12 || top_share > max_top + 1e-12;
-    let mut hiding: Vec<FindingCode> = out
-        .iter()
-        .filter(|f| f.severity > Severity::Info && HIDING.contains(&f.code))
-        .filter(|f| {
-            f.code != FindingCode::PowerSeatGap || f.evidence.get("gap").is_some_and(|&g| g > 0.0)
-        })
-        .map(|f| f.code)
-        .collect();
+    let concentrated = limits.exceeded(ineq.gini, c.len(), top_share);
+    let mut hiding: Vec<FindingCode> = hiding(out).map(|f| f.code).collect();
     hiding.sort();
     hiding.dedup();
     if concentrated && !hiding.is_empty() {
+        // Concentrated and hidden at every vertex weighting too, or only at some.
+        let robust = robust::symbolic_robust(m, out, true).unwrap_or(true);
         out.push(Finding {
             code: FindingCode::SymbolicPartnership,
+            robust: None,
             severity: Severity::Concern,
             bodies: vec![p.bodies[top].id.clone()],
             evidence: Ordered(vec![
@@ -477,5 +513,14 @@ fn symbolic_partnership(m: &Measures, out: &mut Vec<Finding>) {
                     .join(", ")
             ),
         });
+        if let Some(f) = out.last_mut() {
+            f.robust = Some(robust);
+            f.message.push(' ');
+            let range = robust::range_of_top_share(m, top_share);
+            f.message.push_str(&robust::sentence(robust, range));
+            if let Some(limit) = limits.max_normalised_gini {
+                f.evidence.0.push(("max_normalised_gini", limit));
+            }
+        }
     }
 }

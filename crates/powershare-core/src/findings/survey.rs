@@ -66,6 +66,7 @@ fn views_diverge(s: &Survey, out: &mut Vec<Finding>) {
     if s.respondents >= MIN_RESPONDENTS && alpha < limit - EPSILON {
         out.push(Finding {
             code: FindingCode::ViewsDiverge,
+            robust: None,
             severity: Severity::Warning,
             bodies: Vec::new(),
             evidence: Ordered(vec![
@@ -110,6 +111,7 @@ fn self_image(m: &Measures, s: &Survey, out: &mut Vec<Finding>) {
             };
             out.push(Finding {
                 code: FindingCode::SelfImageGap,
+                robust: None,
                 severity: Severity::Warning,
                 bodies: vec![b.id.clone()],
                 evidence: evidence(vec![("difference", gap), ("allowed_difference", limit)]),
@@ -128,6 +130,7 @@ fn self_image(m: &Measures, s: &Survey, out: &mut Vec<Finding>) {
         if top == Some(i) && own.mean < others && !blind_already {
             out.push(Finding {
                 code: FindingCode::PowerBlindness,
+                robust: None,
                 severity: Severity::Warning,
                 bodies: vec![b.id.clone()],
                 evidence: evidence(Vec::new()),
@@ -166,6 +169,7 @@ fn questions(m: &Measures, s: &Survey, out: &mut Vec<Finding>) {
     {
         out.push(Finding {
             code: FindingCode::OutsideMeetingDealing,
+            robust: None,
             severity: Severity::Concern,
             bodies: Vec::new(),
             evidence: Ordered(vec![
@@ -194,6 +198,7 @@ fn questions(m: &Measures, s: &Survey, out: &mut Vec<Finding>) {
             if g.not_included_share > 0.5 && !already {
                 out.push(Finding {
                     code: FindingCode::InformalExclusion,
+                    robust: None,
                     severity: Severity::Warning,
                     bodies: vec![g.id.clone()],
                     evidence: Ordered(vec![
@@ -219,6 +224,7 @@ fn questions(m: &Measures, s: &Survey, out: &mut Vec<Finding>) {
         let top = m.top_body();
         out.push(Finding {
             code: FindingCode::ConsensusDoubted,
+            robust: None,
             severity: Severity::Warning,
             bodies: top.map(|t| p.bodies[t].id.clone()).into_iter().collect(),
             evidence: Ordered(vec![
@@ -247,6 +253,7 @@ fn questions(m: &Measures, s: &Survey, out: &mut Vec<Finding>) {
             .collect();
         out.push(Finding {
             code: FindingCode::FearOfDisagreeing,
+            robust: None,
             severity: Severity::Concern,
             bodies: bodies.iter().map(|&b| p.bodies[b].id.clone()).collect(),
             evidence: Ordered(vec![
@@ -268,6 +275,7 @@ fn questions(m: &Measures, s: &Survey, out: &mut Vec<Finding>) {
             if 3 * n >= 2 * total {
                 out.push(Finding {
                     code: FindingCode::PrioritiesCaptured,
+                    robust: None,
                     severity: Severity::Warning,
                     bodies: vec![id.clone()],
                     evidence: Ordered(vec![
@@ -307,6 +315,7 @@ fn unheard(m: &Measures, s: &Survey, out: &mut Vec<Finding>) {
         };
         out.push(Finding {
             code: FindingCode::UnheardPartner,
+            robust: None,
             severity: Severity::Warning,
             bodies: vec![b.id.clone()],
             evidence: Ordered(vec![

@@ -19,6 +19,9 @@ use crate::model::{Driver, Frequency, FundingKind, How, Outcome, RelationshipKin
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawInfo {
+    /// A stable id for the partnership, a slug: files with the same id (or, without one, the same name) and different periods are one series in `powershare programme`.
+    #[schemars(with = "Option<crate::load::schema::Slug>")]
+    pub id: Option<Spanned<String>>,
     /// Name.
     pub name: Option<String>,
     /// Period, free text.
@@ -216,6 +219,9 @@ pub struct RawPolicy {
     /// `check` fails when the Gini of the composite shares is above this (0..=1).
     #[schemars(with = "Option<crate::load::schema::Unit>")]
     pub max_composite_gini: Option<Spanned<f64>>,
+    /// `check` fails when the normalised Gini of the composite shares (Gini x n/(n-1), comparable across sizes) is above this (0..=1).
+    #[schemars(with = "Option<crate::load::schema::Unit>")]
+    pub max_normalised_gini: Option<Spanned<f64>>,
     /// `check` fails when one body's composite share is above this (0..=1).
     #[schemars(with = "Option<crate::load::schema::Unit>")]
     pub max_top_share: Option<Spanned<f64>>,

@@ -13,6 +13,7 @@ mod deserialise;
 pub mod diagnostic;
 pub mod input;
 pub mod limits;
+pub mod programme;
 pub mod schema;
 mod size;
 mod validate;
@@ -345,6 +346,7 @@ impl<'t> Cx<'t> {
         let survey = self.check_survey(raw.survey.as_ref());
         let responses = self.check_responses(&raw, &ids);
         let info = raw.info.unwrap_or(RawInfo {
+            id: None,
             name: None,
             period: None,
             currency: None,
@@ -357,7 +359,9 @@ impl<'t> Cx<'t> {
         if !self.diagnostics.is_empty() || self.incomplete {
             return None;
         }
+        let id = self.check_partnership_id(info.id.as_ref());
         Some(Partnership {
+            id,
             name: info.name,
             period: info.period,
             currency: info.currency,

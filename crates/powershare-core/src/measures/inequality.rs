@@ -8,6 +8,7 @@
 //! | index | formula | range |
 //! |---|---|---|
 //! | Gini | `sum_i sum_j abs(x_i - x_j) / (2 n^2 mu)` | `[0, 1 - 1/n]` |
+//! | normalised Gini | Gini `x n/(n - 1)` | `[0, 1]` |
 //! | HHI | `sum s_i^2` | `[1/n, 1]` |
 //! | normalised HHI | `(HHI - 1/n) / (1 - 1/n)` | `[0, 1]` |
 //! | effective number | `1 / HHI` | `[1, n]` |
@@ -66,6 +67,11 @@ pub struct Inequality {
     /// Gini coefficient, `sum_i sum_j abs(x_i - x_j) / (2 n^2 mu)` (population
     /// form, no `n/(n-1)` correction). Range `[0, 1 - 1/n]`.
     pub gini: Option<f64>,
+    /// Normalised Gini, Gini `x n/(n - 1)`: the Gini divided by its largest
+    /// possible value for `n` values, `1 - 1/n`, so that one limit means the
+    /// same for 3 and for 30 partners. Range `[0, 1]`; `1` when one value
+    /// holds everything.
+    pub gini_normalised: Option<f64>,
     /// Herfindahl-Hirschman index, `sum s_i^2`. Range `[1/n, 1]`.
     pub hhi: Option<f64>,
     /// Normalised HHI, `(HHI - 1/n) / (1 - 1/n)`. Range `[0, 1]`.
@@ -100,6 +106,15 @@ pub struct Inequality {
     /// Largest value over smallest value. Range `[1, inf)`; `None` when the
     /// smallest value is zero or the ratio exceeds `f64::MAX`.
     pub max_min_ratio: Option<f64>,
+    /// Composite only: the smallest and largest Gini over the vertex
+    /// weightings (each present dimension's weight halved or doubled; see
+    /// [`crate::measures::robust`]), the Gini at the file's weights included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gini_range: Option<[f64; 2]>,
+    /// Composite only: the smallest and largest top share over the same
+    /// weightings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_share_range: Option<[f64; 2]>,
     /// For every index that is None: index name (the serde field name, e.g. "mean_log_deviation") -> plain-English reason.
     ///
     /// When `cr` is empty it is listed here too, under `"cr"`.
@@ -108,8 +123,9 @@ pub struct Inequality {
 }
 
 /// The serde field names of the scalar indices, in field order.
-const SCALAR_NAMES: [&str; 12] = [
+const SCALAR_NAMES: [&str; 13] = [
     "gini",
+    "gini_normalised",
     "hhi",
     "hhi_normalised",
     "effective_number",
@@ -127,9 +143,10 @@ impl Inequality {
     /// The scalar indices as `(serde field name, value)` pairs, in field
     /// order (`cr` is left out because it is a vector). Handy for tables
     /// and CSV rows.
-    pub fn indices(&self) -> [(&'static str, Option<f64>); 12] {
+    pub fn indices(&self) -> [(&'static str, Option<f64>); 13] {
         let values = [
             self.gini,
+            self.gini_normalised,
             self.hhi,
             self.hhi_normalised,
             self.effective_number,
@@ -155,6 +172,7 @@ impl Inequality {
         Inequality {
             n,
             gini: None,
+            gini_normalised: None,
             hhi: None,
             hhi_normalised: None,
             effective_number: None,
@@ -167,6 +185,8 @@ impl Inequality {
             cr: Vec::new(),
             hoover: None,
             max_min_ratio: None,
+            gini_range: None,
+            top_share_range: None,
             undefined,
         }
     }
@@ -247,6 +267,7 @@ fn compute(values: &[f64]) -> Inequality {
         .map(|(i, &v)| (2.0 * (i as f64 + 1.0) - nf - 1.0) * v)
         .sum();
     let gini = (weighted / (nf * sum)).clamp(0.0, 1.0 - inv_n);
+    let gini_normalised = normalised_gini(gini, n).unwrap_or(0.0);
 
     // Shares, and the sum of squared deviations from equal shares. As
     // sum s_i = 1: HHI = 1/n + sum (s_i - 1/n)^2, which is exactly 1/n for
@@ -345,6 +366,7 @@ fn compute(values: &[f64]) -> Inequality {
     let mut out = Inequality {
         n,
         gini: Some(gini),
+        gini_normalised: Some(gini_normalised),
         hhi: Some(hhi),
         hhi_normalised: Some(hhi_normalised),
         effective_number: Some(effective_number),
@@ -357,10 +379,22 @@ fn compute(values: &[f64]) -> Inequality {
         cr,
         hoover: Some(hoover),
         max_min_ratio,
+        gini_range: None,
+        top_share_range: None,
         undefined,
     };
     guard_finite(&mut out);
     out
+}
+
+/// The normalised Gini of a Gini of `n` values, `gini x n/(n - 1)`, in
+/// `[0, 1]`; `None` for fewer than two values (the population Gini's
+/// largest value `1 - 1/n` is then 0).
+pub fn normalised_gini(gini: f64, n: usize) -> Option<f64> {
+    (n >= 2).then(|| {
+        let nf = n as f64;
+        (gini * nf / (nf - 1.0)).clamp(0.0, 1.0)
+    })
 }
 
 /// "1 of the 3 values is zero", "2 of the 5 values are zero".
@@ -373,8 +407,9 @@ fn zero_count(zeros: usize, n: usize) -> String {
 /// reason (none is expected; the property tests check that).
 fn guard_finite(out: &mut Inequality) {
     const REASON: &str = "numerical overflow: the result is not a finite number";
-    let fields: [(&'static str, &mut Option<f64>); 12] = [
+    let fields: [(&'static str, &mut Option<f64>); 13] = [
         ("gini", &mut out.gini),
+        ("gini_normalised", &mut out.gini_normalised),
         ("hhi", &mut out.hhi),
         ("hhi_normalised", &mut out.hhi_normalised),
         ("effective_number", &mut out.effective_number),
@@ -467,6 +502,8 @@ mod tests {
             Inequality {
                 n: 4,
                 gini: Some(0.0),
+                // n/(n-1) = 4/3
+                gini_normalised: Some(0.0),
                 hhi: Some(0.25),
                 hhi_normalised: Some(0.0),
                 effective_number: Some(4.0),
@@ -479,6 +516,8 @@ mod tests {
                 cr: vec![0.25, 0.5, 0.75, 1.0],
                 hoover: Some(0.0),
                 max_min_ratio: Some(1.0),
+                gini_range: None,
+                top_share_range: None,
                 undefined: undef(&[]),
             },
         );
@@ -494,6 +533,8 @@ mod tests {
             Inequality {
                 n: 4,
                 gini: Some(0.75),
+                // n/(n-1) = 4/3
+                gini_normalised: Some(1.0),
                 hhi: Some(1.0),
                 hhi_normalised: Some(1.0),
                 effective_number: Some(1.0),
@@ -506,6 +547,8 @@ mod tests {
                 cr: vec![1.0, 1.0, 1.0, 1.0],
                 hoover: Some(0.75),
                 max_min_ratio: None,
+                gini_range: None,
+                top_share_range: None,
                 undefined: undef(&["max_min_ratio", "mean_log_deviation"]),
             },
         );
@@ -524,6 +567,8 @@ mod tests {
         let one_to_four = Inequality {
             n: 4,
             gini: Some(0.25),
+            // n/(n-1) = 4/3
+            gini_normalised: Some(1.0 / 3.0),
             hhi: Some(0.3),
             hhi_normalised: Some(1.0 / 15.0),
             effective_number: Some(10.0 / 3.0),
@@ -536,6 +581,8 @@ mod tests {
             cr: vec![0.4, 0.7, 0.9, 1.0],
             hoover: Some(0.2),
             max_min_ratio: Some(4.0),
+            gini_range: None,
+            top_share_range: None,
             undefined: undef(&[]),
         };
         case(&[1.0, 2.0, 3.0, 4.0], one_to_four.clone());
@@ -556,6 +603,8 @@ mod tests {
             Inequality {
                 n: 2,
                 gini: Some(0.25),
+                // n/(n-1) = 2/1
+                gini_normalised: Some(0.5),
                 hhi: Some(0.625),
                 hhi_normalised: Some(0.25),
                 effective_number: Some(1.6),
@@ -568,6 +617,8 @@ mod tests {
                 cr: vec![0.75, 1.0],
                 hoover: Some(0.25),
                 max_min_ratio: Some(3.0),
+                gini_range: None,
+                top_share_range: None,
                 undefined: undef(&[]),
             },
         );
@@ -584,6 +635,8 @@ mod tests {
             Inequality {
                 n: 3,
                 gini: Some(1.0 / 3.0),
+                // n/(n-1) = 3/2
+                gini_normalised: Some(0.5),
                 hhi: Some(0.5),
                 hhi_normalised: Some(0.25),
                 effective_number: Some(2.0),
@@ -596,6 +649,8 @@ mod tests {
                 cr: vec![0.5, 1.0, 1.0],
                 hoover: Some(1.0 / 3.0),
                 max_min_ratio: None,
+                gini_range: None,
+                top_share_range: None,
                 undefined: undef(&["max_min_ratio", "mean_log_deviation"]),
             },
         );
@@ -608,7 +663,7 @@ mod tests {
             let got = compute(values);
             assert_eq!(got, Inequality::all_undefined(values.len(), reason));
             assert!(got.cr.is_empty());
-            assert_eq!(got.undefined.len(), 13, "12 scalar indices and cr");
+            assert_eq!(got.undefined.len(), 14, "13 scalar indices and cr");
             assert!(got.undefined.values().all(|r| r == reason));
         }
         all_none(&[], "no bodies");
@@ -665,6 +720,7 @@ mod tests {
             names,
             [
                 "gini",
+                "gini_normalised",
                 "hhi",
                 "hhi_normalised",
                 "effective_number",
@@ -679,7 +735,7 @@ mod tests {
             ]
         );
         assert_eq!(got.indices()[0].1, got.gini);
-        assert_eq!(got.indices()[11].1, got.max_min_ratio);
+        assert_eq!(got.indices()[12].1, got.max_min_ratio);
     }
 
     /// Regression: a naive sum of values near `f64::MAX` overflows to
@@ -737,6 +793,8 @@ mod tests {
             Inequality {
                 n: 5,
                 gini: Some(0.642735042735043),
+                // n/(n-1) = 5/4
+                gini_normalised: Some(0.642735042735043 * 5.0 / 4.0),
                 hhi: Some(0.535490783354031),
                 hhi_normalised: Some(0.419363479192539),
                 effective_number: Some(1.86744577327088),
@@ -755,6 +813,8 @@ mod tests {
                 ],
                 hoover: Some(0.540170940170940),
                 max_min_ratio: Some(240.0),
+                gini_range: None,
+                top_share_range: None,
                 undefined: undef(&[]),
             },
         );
@@ -763,6 +823,8 @@ mod tests {
             Inequality {
                 n: 4,
                 gini: Some(0.3125),
+                // n/(n-1) = 4/3
+                gini_normalised: Some(0.3125 * 4.0 / 3.0),
                 hhi: Some(0.34375),
                 hhi_normalised: Some(0.125),
                 effective_number: Some(2.90909090909091),
@@ -775,6 +837,8 @@ mod tests {
                 cr: vec![0.5, 0.75, 0.875, 1.0],
                 hoover: Some(0.25),
                 max_min_ratio: Some(4.0),
+                gini_range: None,
+                top_share_range: None,
                 undefined: undef(&[]),
             },
         );
@@ -783,6 +847,8 @@ mod tests {
             Inequality {
                 n: 5,
                 gini: Some(0.492307692307692),
+                // n/(n-1) = 5/4
+                gini_normalised: Some(0.492307692307692 * 5.0 / 4.0),
                 hhi: Some(0.372781065088757),
                 hhi_normalised: Some(0.215976331360947),
                 effective_number: Some(2.68253968253968),
@@ -801,6 +867,8 @@ mod tests {
                 ],
                 hoover: Some(0.369230769230769),
                 max_min_ratio: None,
+                gini_range: None,
+                top_share_range: None,
                 undefined: undef(&["max_min_ratio", "mean_log_deviation"]),
             },
         );
@@ -809,6 +877,8 @@ mod tests {
             Inequality {
                 n: 6,
                 gini: Some(0.345238095238095),
+                // n/(n-1) = 6/5
+                gini_normalised: Some(0.345238095238095 * 6.0 / 5.0),
                 hhi: Some(0.237244897959184),
                 hhi_normalised: Some(0.0846938775510204),
                 effective_number: Some(4.21505376344086),
@@ -828,6 +898,8 @@ mod tests {
                 ],
                 hoover: Some(0.321428571428571),
                 max_min_ratio: Some(8.0),
+                gini_range: None,
+                top_share_range: None,
                 undefined: undef(&[]),
             },
         );
@@ -836,6 +908,8 @@ mod tests {
             Inequality {
                 n: 2,
                 gini: Some(0.499999000001000),
+                // n/(n-1) = 2/1
+                gini_normalised: Some(0.499999000001000 * 2.0 / 1.0),
                 hhi: Some(0.999998000004000),
                 hhi_normalised: Some(0.999996000008000),
                 effective_number: Some(1.00000200000000),
@@ -848,6 +922,8 @@ mod tests {
                 cr: vec![0.999999000001000, 1.0],
                 hoover: Some(0.499999000001000),
                 max_min_ratio: Some(1000000.0),
+                gini_range: None,
+                top_share_range: None,
                 undefined: undef(&[]),
             },
         );
@@ -881,6 +957,7 @@ mod tests {
         Inequality {
             n,
             gini: Some(pairs / (2.0 * nf * nf * mu)),
+            gini_normalised: Some(pairs / (2.0 * nf * nf * mu) * nf / (nf - 1.0)),
             hhi: Some(hhi),
             hhi_normalised: Some((hhi - 1.0 / nf) / (1.0 - 1.0 / nf)),
             effective_number: Some(1.0 / hhi),
@@ -906,6 +983,8 @@ mod tests {
             cr: (1..=n).map(|k| desc[..k].iter().sum()).collect(),
             hoover: Some(0.5 * s.iter().map(|v| (v - 1.0 / nf).abs()).sum::<f64>()),
             max_min_ratio: (!any_zero).then(|| max / min),
+            gini_range: None,
+            top_share_range: None,
             undefined,
         }
     }
@@ -953,6 +1032,7 @@ mod tests {
             let nf = n as f64;
             for (name, index) in [
                 ("gini", got.gini),
+                ("gini_normalised", got.gini_normalised),
                 ("hhi_normalised", got.hhi_normalised),
                 ("theil", got.theil),
                 ("mean_log_deviation", got.mean_log_deviation),
@@ -987,6 +1067,7 @@ mod tests {
             if let Some(g) = got.gini {
                 prop_assert!(g < 1.0);
             }
+            within("gini_normalised", got.gini_normalised, 0.0, 1.0)?;
             within("hhi", got.hhi, 1.0 / n, 1.0)?;
             within("hhi_normalised", got.hhi_normalised, 0.0, 1.0)?;
             within("effective_number", got.effective_number, 1.0, n)?;

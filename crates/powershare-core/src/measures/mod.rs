@@ -13,10 +13,11 @@ pub mod krippendorff;
 pub mod network;
 pub mod perceived;
 pub mod random;
+pub mod robust;
 pub mod survey;
 pub mod voting;
 
-use crate::model::{Dimension, Outcome, Partnership, Thresholds};
+use crate::model::{Dimension, Outcome, Partnership, Thresholds, WeightSet};
 use board::BoardPower;
 use dependence::DependenceMatrix;
 use network::Network;
@@ -32,6 +33,11 @@ pub struct ScoreOptions {
     /// The thresholds the findings use, when a caller sets them (`check`
     /// with a programme policy or flags); `None`: the file's own `[policy]`.
     pub thresholds: Option<Thresholds>,
+    /// The composite weights, when a caller sets them (a programme policy's
+    /// `[weights]` or `lock_weights`): they replace the file's own
+    /// `[weights]` entirely (a dimension they do not name weighs 1).
+    /// `None`: the file's own.
+    pub weights: Option<WeightSet>,
 }
 
 /// Everything measured, before it is shaped into a report; findings read this.
@@ -58,6 +64,10 @@ pub struct Measures<'p> {
     /// The dimensions taken from the survey because no body declares them
     /// (expertise, position).
     pub from_survey: Vec<Dimension>,
+    /// The composite's Gini and top share at the vertex weightings (each
+    /// dimension's weight halved or doubled), for the robustness of the
+    /// verdicts on it; see [`robust`].
+    pub vertices: Vec<robust::Vertex>,
 }
 
 impl Measures<'_> {
@@ -66,6 +76,11 @@ impl Measures<'_> {
         self.options
             .thresholds
             .unwrap_or_else(|| self.partnership.policy.thresholds())
+    }
+
+    /// The composite weights: the options', else the file's.
+    pub fn weights(&self) -> WeightSet {
+        weights(self.partnership, &self.options)
     }
 
     /// The body with the largest composite share (first in file order on a tie).
@@ -141,7 +156,11 @@ pub fn measure(p: &Partnership, options: ScoreOptions) -> Measures<'_> {
             shares.push((d, s));
         }
     }
-    let composite = composite(p, &shares);
+    let composite = composite(weights(p, &options), &shares);
+    let vertices = match composite {
+        Some(_) => robust::vertices(&shares, weights(p, &options), p.bodies.len()),
+        None => Vec::new(),
+    };
     Measures {
         partnership: p,
         options,
@@ -153,6 +172,7 @@ pub fn measure(p: &Partnership, options: ScoreOptions) -> Measures<'_> {
         perceived,
         survey,
         from_survey,
+        vertices,
     }
 }
 
@@ -173,6 +193,13 @@ fn surveyed(
         from_survey.push(d);
     }
     means
+}
+
+/// The weights `p` is scored with under `options`.
+fn weights(p: &Partnership, options: &ScoreOptions) -> WeightSet {
+    options
+        .weights
+        .unwrap_or_else(|| WeightSet::from(&p.weights))
 }
 
 /// Values divided by their sum, or `None` when the sum is not positive.
@@ -239,25 +266,25 @@ fn agenda(p: &Partnership) -> Option<Vec<f64>> {
 /// A weight may be as large as `f64::MAX`; when the weights' sum overflows
 /// they are first divided by the largest (the same composite), so that it
 /// is never inf / inf = NaN or x / inf = 0.
-fn composite(p: &Partnership, shares: &[(Dimension, Vec<f64>)]) -> Option<Vec<f64>> {
+fn composite(weights: WeightSet, shares: &[(Dimension, Vec<f64>)]) -> Option<Vec<f64>> {
     let mut scale = 1.0;
-    let mut total_weight: f64 = shares.iter().map(|(d, _)| p.weights.of(*d)).sum();
+    let mut total_weight: f64 = shares.iter().map(|(d, _)| weights.of(*d)).sum();
     if total_weight.is_infinite() {
         scale = shares
             .iter()
-            .map(|(d, _)| p.weights.of(*d))
+            .map(|(d, _)| weights.of(*d))
             .fold(0.0, f64::max);
-        total_weight = shares.iter().map(|(d, _)| p.weights.of(*d) / scale).sum();
+        total_weight = shares.iter().map(|(d, _)| weights.of(*d) / scale).sum();
     }
     if total_weight <= 0.0 {
         return None;
     }
     Some(
-        (0..p.bodies.len())
+        (0..shares[0].1.len())
             .map(|i| {
                 shares
                     .iter()
-                    .map(|(d, s)| p.weights.of(*d) / scale * s[i])
+                    .map(|(d, s)| weights.of(*d) / scale * s[i])
                     .sum::<f64>()
                     / total_weight
             })

@@ -13,6 +13,14 @@ pub mod survey;
 pub use code::FindingCode;
 pub use ordered::Ordered;
 pub use survey::{Response, SurveySettings};
+pub mod weights;
+
+pub use weights::WeightSet;
+
+/// What every JSON output names as its maker, `"generator"`:
+/// `powershare X.Y.Z`, the version of this library (the command's too: the
+/// workspace has one version).
+pub const GENERATOR: &str = concat!("powershare ", env!("CARGO_PKG_VERSION"));
 
 /// What kind of organisation a body is.
 #[derive(
@@ -484,7 +492,7 @@ impl Dimension {
 }
 
 /// Composite weight per dimension (1 when not given).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Weights(pub BTreeMap<Dimension, f64>);
 
 impl Weights {
@@ -499,6 +507,9 @@ impl Weights {
 pub struct Thresholds {
     /// Largest allowed Gini of the composite.
     pub max_composite_gini: Option<f64>,
+    /// Largest allowed normalised Gini (Gini x n/(n-1)) of the composite;
+    /// no default.
+    pub max_normalised_gini: Option<f64>,
     /// Largest allowed composite share of one body.
     pub max_top_share: Option<f64>,
     /// Largest allowed share of a body's income from one partner.
@@ -517,6 +528,8 @@ pub struct Thresholds {
 pub struct Policy {
     /// Largest allowed Gini of the composite.
     pub max_composite_gini: Option<f64>,
+    /// Largest allowed normalised Gini (Gini x n/(n-1)) of the composite.
+    pub max_normalised_gini: Option<f64>,
     /// Largest allowed composite share of one body.
     pub max_top_share: Option<f64>,
     /// Largest allowed share of a body's income from one partner
@@ -539,6 +552,7 @@ impl Policy {
     pub fn thresholds(&self) -> Thresholds {
         Thresholds {
             max_composite_gini: self.max_composite_gini,
+            max_normalised_gini: self.max_normalised_gini,
             max_top_share: self.max_top_share,
             max_dependence: self.max_dependence,
             power_seat_gap: self.power_seat_gap,
@@ -551,6 +565,8 @@ impl Policy {
 /// A validated partnership.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Partnership {
+    /// Stable id (a slug), when given: the key of a series of periods.
+    pub id: Option<String>,
     /// Name, when given.
     pub name: Option<String>,
     /// Period, free text.

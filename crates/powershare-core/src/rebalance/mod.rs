@@ -228,6 +228,8 @@ pub struct SearchLimits {
 pub struct Rebalance {
     /// Always [`REBALANCE_FORMAT`].
     pub format: u32,
+    /// `powershare X.Y.Z` ([`crate::model::GENERATOR`]).
+    pub generator: &'static str,
     /// The partnership's name.
     pub partnership: String,
     /// `banzhaf` or `shapley-shubik`.
@@ -492,6 +494,7 @@ pub fn rebalance(p: &Partnership, options: &RebalanceOptions) -> Result<Rebalanc
     let close = best.is_some_and(|d| d.total_gap / 2.0 <= CLOSE + 1e-12);
     Ok(Rebalance {
         format: REBALANCE_FORMAT,
+        generator: crate::model::GENERATOR,
         partnership: p.display_name().to_string(),
         index: options.index.name(),
         target_kind: options.target.name(),

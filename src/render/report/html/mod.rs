@@ -154,8 +154,10 @@ fn article(doc: Document, id: &str) -> String {
     ));
     decisions(&mut s, r);
     details(&mut s, r);
-    s.push_str(
-        "<footer><p>Made by powershare. Every index, dimension and finding is defined by <code>powershare explain NAME</code>; the numbers are in the JSON and CSV outputs.</p></footer>\n",
+    let _ = writeln!(
+        s,
+        "<footer><p>Made by {}. Every index, dimension and finding is defined by <code>powershare explain NAME</code>; the numbers are in the JSON and CSV outputs.</p></footer>",
+        html_text(r.generator)
     );
     s.push_str("</article>\n");
     s
@@ -190,6 +192,9 @@ fn header(s: &mut String, r: &Report) {
         "{present} of {} dimensions of power measured",
         r.dimensions.len()
     ));
+    if r.weights_set_by.is_some() {
+        meta.push("weights set by the programme policy".into());
+    }
     let _ = writeln!(
         s,
         "<p class=\"meta\">{}</p>\n</header>",

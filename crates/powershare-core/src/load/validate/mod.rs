@@ -6,6 +6,7 @@ mod board;
 mod bodies;
 mod decisions;
 mod funding;
+mod info;
 mod perceptions;
 mod policy;
 mod relationships;

@@ -48,6 +48,7 @@ impl<'t> Cx<'t> {
         let Some((span, p)) = raw else {
             return Policy {
                 max_composite_gini: None,
+                max_normalised_gini: None,
                 max_top_share: None,
                 max_dependence: None,
                 power_seat_gap: None,
@@ -62,6 +63,7 @@ impl<'t> Cx<'t> {
                 .and_then(|v| cx.range(v, &format_args!("policy.{name}"), 0.0, 1.0))
         };
         let max_composite_gini = unit(self, &p.max_composite_gini, "max_composite_gini");
+        let max_normalised_gini = unit(self, &p.max_normalised_gini, "max_normalised_gini");
         let max_top_share = unit(self, &p.max_top_share, "max_top_share");
         let max_dependence = unit(self, &p.max_dependence, "max_dependence");
         let power_seat_gap = unit(self, &p.power_seat_gap, "power_seat_gap");
@@ -89,6 +91,7 @@ impl<'t> Cx<'t> {
         }
         Policy {
             max_composite_gini,
+            max_normalised_gini,
             max_top_share,
             max_dependence,
             power_seat_gap,
