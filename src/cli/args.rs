@@ -218,8 +218,10 @@ pub struct PowerArgs {
     #[arg(long, short, value_enum, default_value_t = PowerFormat::Text)]
     pub format: PowerFormat,
     /// Monte Carlo only (when no exact method fits): coalitions and
-    /// orderings to sample.
-    #[arg(long, value_name = "N", default_value_t = 200_000)]
+    /// orderings to sample, from 2 to 10,000,000.
+    #[arg(long, value_name = "N", default_value_t = 200_000,
+          value_parser = clap::value_parser!(u64).range(
+              powershare_core::power::MIN_SAMPLES..=powershare_core::power::MAX_SAMPLES))]
     pub samples: u64,
 }
 
