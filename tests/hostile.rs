@@ -194,7 +194,7 @@ fn text_keeps_names_on_their_line() {
     assert!(
         text.lines()
             .next()
-            .is_some_and(|l| l.ends_with(r"(2025\n26 | <b>bold</b>)")),
+            .is_some_and(|l| l.ends_with(r"(2025\u{2028}26 | <b>bold</b>)")),
         "{text}"
     );
 }
@@ -240,18 +240,19 @@ fn assert_inert(what: &str, text: &str) {
 #[test]
 fn errors_and_file_names_show_control_characters_escaped() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let bad = "[[body]]\nid = \"a\\u001b[2Jb\"\n[[body]]\nid = \"b\"\n\
-               [[contact]]\nbetween = [\"b\", \"q\\u001b]0;title\\u0007\"]\nfrequency = \"weekly\"\n\
-               \"k\\u202e\" = 3\n";
+    // Control characters and bidirectional overrides are refused in the
+    // file itself (hostile::text); the characters still allowed that
+    // reorder, split or hide text are shown escaped when a message quotes
+    // them.
+    let bad = "[[body]]\nid = \"a\\u2028b\"\n[[body]]\nid = \"b\"\n\
+               [[contact]]\nbetween = [\"b\", \"q\\u200b\\u2029\"]\nfrequency = \"weekly\"\n\
+               \"k\\u200f\" = 3\n";
     std::fs::write(dir.path().join("bad.toml"), bad).expect("write");
     let (out, err) = run_in(dir.path(), &["validate", "bad.toml"]);
     assert_inert("validate", &(out + &err));
-    assert!(err.contains(r"`a\u{1b}[2Jb` is not a valid id"), "{err}");
-    assert!(
-        err.contains(r"no body has id `q\u{1b}]0;title\u{7}`"),
-        "{err}"
-    );
-    assert!(err.contains(r"k\u{202e}"), "{err}");
+    assert!(err.contains(r"`a\u{2028}b` is not a valid id"), "{err}");
+    assert!(err.contains(r"no body has id `q\u{200b}\u{2029}`"), "{err}");
+    assert!(err.contains(r"k\u{200f}"), "{err}");
 
     let good = std::fs::read_to_string(HOSTILE).expect("hostile sample");
     std::fs::remove_file(dir.path().join("bad.toml")).expect("remove");

@@ -133,6 +133,11 @@ pub struct ReportArgs {
     /// Partnership files, or directories searched recursively for `*.toml`.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
+    /// Follow symbolic links found inside directories (without this they
+    /// are skipped, and counted in a note on stderr; links named on the
+    /// command line are always followed).
+    #[arg(long)]
+    pub follow: bool,
     /// Output format. With several files, json prints an array of reports.
     #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
@@ -239,6 +244,11 @@ pub struct ValidateArgs {
     /// Partnership files, or directories searched recursively for `*.toml`.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
+    /// Follow symbolic links found inside directories (without this they
+    /// are skipped, and counted in a note on stderr; links named on the
+    /// command line are always followed).
+    #[arg(long)]
+    pub follow: bool,
 }
 
 /// Arguments of `init`.
@@ -301,6 +311,11 @@ pub struct CheckArgs {
     /// Partnership files, directories searched recursively for `*.toml`, or glob patterns.
     #[arg(required = true, value_name = "FILE|DIR|GLOB")]
     pub paths: Vec<PathBuf>,
+    /// Follow symbolic links found inside directories (without this they
+    /// are skipped, and counted in a note on stderr; links named on the
+    /// command line are always followed).
+    #[arg(long)]
+    pub follow: bool,
     /// A programme-wide policy file: TOML with the keys of [policy] at the top level.
     #[arg(long, value_name = "FILE")]
     pub policy: Option<PathBuf>,
@@ -347,6 +362,11 @@ pub struct DiffArgs {
     /// The later file, or a directory of them.
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
+    /// Follow symbolic links found inside directories (without this they
+    /// are skipped, and counted in a note on stderr; links named on the
+    /// command line are always followed).
+    #[arg(long)]
+    pub follow: bool,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,

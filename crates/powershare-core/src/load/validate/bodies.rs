@@ -146,11 +146,17 @@ impl<'t> Cx<'t> {
                 continue;
             }
             let lacking: Vec<&RawBody> = parsed.iter().copied().filter(|b| !has(b)).collect();
-            let missing = lacking
+            // The first ten, so the message does not grow with the
+            // partnership.
+            let mut missing = lacking
                 .iter()
+                .take(10)
                 .map(|b| format!("`{}`", b.id.get_ref()))
                 .collect::<Vec<_>>()
                 .join(", ");
+            if lacking.len() > 10 {
+                missing.push_str(&format!(" and {} more", lacking.len() - 10));
+            }
             let first = lacking[0];
             let _ = bodies;
             self.report(
