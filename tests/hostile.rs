@@ -9,8 +9,78 @@
 //! quickly in a debug build.
 
 mod panics;
+mod sizes;
+mod special_files;
+mod text;
+mod walks;
 
 use crate::common::{HOSTILE, powershare, stdout_of};
+
+/// What a run of the binary took: its output, the peak of its resident
+/// memory (VmHWM, read from /proc every few milliseconds while it runs;
+/// `None` where there is no /proc) and the time it took.
+pub struct Measured {
+    pub output: std::process::Output,
+    pub peak_mb: Option<f64>,
+    pub seconds: f64,
+}
+
+/// Run `cmd` (a `powershare` command), measuring it.
+pub fn measured(cmd: &mut assert_cmd::Command) -> Measured {
+    use std::process::Stdio;
+    let start = std::time::Instant::now();
+    let mut std_cmd = std::process::Command::new(cmd.get_program());
+    std_cmd.args(cmd.get_args());
+    for (k, v) in cmd.get_envs() {
+        match v {
+            Some(v) => std_cmd.env(k, v),
+            None => std_cmd.env_remove(k),
+        };
+    }
+    if let Some(dir) = cmd.get_current_dir() {
+        std_cmd.current_dir(dir);
+    }
+    let child = std_cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("powershare runs");
+    let status = format!("/proc/{}/status", child.id());
+    let (done_tx, done_rx) = std::sync::mpsc::channel::<()>();
+    let watcher = std::thread::spawn(move || {
+        let mut peak: Option<f64> = None;
+        loop {
+            if let Ok(text) = std::fs::read_to_string(&status) {
+                for line in text.lines() {
+                    if let Some(kb) = line.strip_prefix("VmHWM:") {
+                        let kb: f64 = kb
+                            .trim()
+                            .trim_end_matches("kB")
+                            .trim()
+                            .parse()
+                            .unwrap_or(0.0);
+                        peak = Some(peak.unwrap_or(0.0).max(kb / 1024.0));
+                    }
+                }
+            }
+            if done_rx
+                .recv_timeout(std::time::Duration::from_millis(5))
+                .is_ok()
+            {
+                return peak;
+            }
+        }
+    });
+    let output = child.wait_with_output().expect("powershare ends");
+    let _ = done_tx.send(());
+    let peak_mb = watcher.join().unwrap_or(None);
+    Measured {
+        output,
+        peak_mb,
+        seconds: start.elapsed().as_secs_f64(),
+    }
+}
 
 fn report(args: &[&str]) -> String {
     stdout_of(powershare().args(["report", HOSTILE]).args(args))

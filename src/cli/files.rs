@@ -408,7 +408,12 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
     if let Some(what) = kind_of(&meta) {
         return Err(ReadError::NotRegular(what));
     }
-    let mut bytes = Vec::new();
+    let mut bytes = Vec::with_capacity(
+        usize::try_from(meta.len())
+            .unwrap_or(0)
+            .saturating_add(1)
+            .min(max.saturating_add(1)),
+    );
     // At most one byte past the limit, from a file that grows meanwhile
     // (a limit of u64::MAX must not wrap to 0).
     file.take((max as u64).saturating_add(1))

@@ -144,8 +144,9 @@ fn print_init(args: &args::InitArgs) -> anyhow::Result<Status> {
 
 /// Set by the first Ctrl-C during a batch command.
 static INTERRUPTED: AtomicBool = AtomicBool::new(false);
-/// Set once the output has begun to be written: a Ctrl-C then lets the
-/// command finish rather than cut its output short.
+/// Set once output has begun to be written in place (stdout, a FIFO, a
+/// device): a Ctrl-C then lets the command finish rather than cut its
+/// output short. (A temporary file being written is simply removed.)
 static WRITING: AtomicBool = AtomicBool::new(false);
 /// Set once "interrupted" was said, so it is said once.
 static SAID: AtomicBool = AtomicBool::new(false);
@@ -214,7 +215,6 @@ pub fn refuse_toml_output(out: &Path) -> anyhow::Result<()> {
 /// - Anything else (a directory, a block device, a socket, a link to
 ///   nothing) is refused.
 pub fn write_output(out: &Path, text: &str, inputs: &[PathBuf]) -> anyhow::Result<()> {
-    WRITING.store(true, Ordering::SeqCst);
     if let Ok(target) = out.canonicalize() {
         for input in inputs {
             if input.canonicalize().is_ok_and(|i| i == target) {
@@ -259,6 +259,8 @@ pub fn write_output(out: &Path, text: &str, inputs: &[PathBuf]) -> anyhow::Resul
 /// Write `text` into the existing `out` (a FIFO, a device, /dev/stdout):
 /// opened for writing, never created, truncated only if a regular file.
 fn write_through(out: &Path, text: &str) -> anyhow::Result<()> {
+    // Written in place: a signal from here on would cut it short.
+    WRITING.store(true, Ordering::SeqCst);
     let regular = std::fs::metadata(out).is_ok_and(|m| m.is_file());
     let mut file = std::fs::OpenOptions::new()
         .write(true)
@@ -304,6 +306,13 @@ fn write_atomically(out: &Path, text: &str) -> anyhow::Result<()> {
             }
         }
     };
+    // Tests only (debug builds): hold the temporary file open for a while,
+    // so that a signal can be sent while it exists.
+    #[cfg(debug_assertions)]
+    if let Some(ms) = std::env::var_os("POWERSHARE_TEST_SLOW_WRITE_MS") {
+        let ms = ms.to_string_lossy().parse().unwrap_or(0);
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
     let written = file
         .write_all(text.as_bytes())
         .and_then(|()| file.sync_all())

@@ -16,7 +16,7 @@ impl<'t> Cx<'t> {
     /// The 1-based line where `span` starts (the same as
     /// `Position::of_span(text, span).line`: the newlines before it, plus one).
     pub(in crate::load) fn line(&self, span: &Range<usize>) -> usize {
-        self.line_starts
+        self.line_starts()
             .partition_point(|&start| start <= span.start)
     }
 

@@ -198,7 +198,10 @@ struct Cx<'t> {
     incomplete: bool,
     /// Byte offset where each line starts, so that a span's line is a
     /// binary search, not a scan from the top of the file for every entry.
-    line_starts: Vec<usize>,
+    /// Built when first needed (a file refused by the first pass never
+    /// needs it), at its exact size: 8 bytes a line, and every line break
+    /// is a token of the parse budget.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
     /// The careful pass: each value is deserialised from a copy, so that
     /// after a failure it can be tried again without its bad keys.
     careful: bool,
@@ -211,18 +214,26 @@ struct Cx<'t> {
 
 impl<'t> Cx<'t> {
     fn new(text: &'t str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Cx {
             text,
             problems: Problems::default(),
             incomplete: false,
-            line_starts,
+            line_starts: std::cell::OnceCell::new(),
             careful: false,
             fast_failed: false,
             known_ids: Vec::new(),
         }
+    }
+
+    /// The byte offset where each line starts.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let lines = self.text.bytes().filter(|&b| b == b'\n').count();
+            let mut starts = Vec::with_capacity(lines + 1);
+            starts.push(0);
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
     }
 
     /// The TOML tree, or `None` with the parser's problems reported (after
@@ -242,7 +253,12 @@ impl<'t> Cx<'t> {
         let problems = std::mem::take(&mut self.problems);
         let known = std::mem::take(&mut self.known_ids);
         let mut hints: HashMap<String, String> = HashMap::new();
-        problems.finish(self.text, &self.line_starts, |p| {
+        let starts: &[usize] = if problems.located() {
+            self.line_starts()
+        } else {
+            &[]
+        };
+        problems.finish(self.text, starts, |p| {
             if let Problem::UnknownBody { id, known: hint } = p {
                 *hint = hints
                     .entry(id.clone())

@@ -44,6 +44,11 @@ impl Problems {
         self.total == 0
     }
 
+    /// Whether some problem kept has a position (so lines must be counted).
+    pub(in crate::load) fn located(&self) -> bool {
+        self.kept.iter().any(|p| p.key.0 != usize::MAX)
+    }
+
     fn key(&self, offset: Option<usize>) -> (usize, usize) {
         (offset.unwrap_or(usize::MAX), self.total)
     }

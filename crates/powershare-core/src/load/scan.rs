@@ -112,7 +112,10 @@ impl<'t> Cx<'t> {
             self.too_complex(counts, budget);
             return false;
         }
-        let tokens = source.lex().into_vec();
+        // At its exact size: `into_vec` would guess and double.
+        let mut all = Vec::with_capacity(tokens);
+        all.extend(source.lex());
+        let tokens = all;
         let mut receiver = Scanner::new(source, tokens.len());
         let before = self.problems.len();
         {
