@@ -370,3 +370,60 @@ fn power_names_are_escaped() {
     assert_inert("power", &(out.clone() + &err));
     assert!(out.contains(r"a\u{1b}[2J"), "{out}");
 }
+
+/// Whether `c` must never reach any output raw: C0 controls but tab and
+/// line feed, DEL, C1, and the bidirectional embeddings, overrides and
+/// isolates.
+fn unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Guards against: `check`, `diff` and `whatif --format markdown` (and
+/// JUnit and JSON) writing a file name's ESC, BEL and U+202E raw. File
+/// names are the one text the loader never checks, so every format
+/// escapes them.
+#[test]
+fn file_names_are_inert_in_every_format() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let name = "evil\u{1b}[2J\u{7}\u{202e}\u{85}|*x*.toml";
+    let good = std::fs::read_to_string(HOSTILE).expect("hostile sample");
+    for sub in ["old", "new"] {
+        std::fs::create_dir(dir.path().join(sub)).expect("mkdir");
+        std::fs::write(dir.path().join(sub).join(name), &good).expect("write");
+    }
+    let old = format!("old/{name}");
+    let mut runs: Vec<Vec<&str>> = Vec::new();
+    for format in ["text", "json", "github", "junit", "markdown"] {
+        runs.push(vec![
+            "check",
+            "old",
+            "--max-gini",
+            "0.1",
+            "--format",
+            format,
+        ]);
+    }
+    for format in ["text", "json", "markdown"] {
+        runs.push(vec!["diff", "old", "new", "--format", format]);
+        runs.push(vec![
+            "whatif",
+            &old,
+            "--set",
+            "body.pipe.income=60000",
+            "--format",
+            format,
+        ]);
+    }
+    for args in &runs {
+        let (out, err) = run_in(dir.path(), args);
+        let all = out.clone() + &err;
+        assert!(
+            !all.chars().any(unsafe_char),
+            "{args:?}: raw {:?}",
+            all.chars().find(|&c| unsafe_char(c))
+        );
+        assert!(!out.is_empty(), "{args:?}: no output: {err}");
+    }
+}

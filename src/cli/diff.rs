@@ -54,10 +54,7 @@ pub fn run(args: &DiffArgs, palette: &powershare::palette::Palette) -> anyhow::R
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {
-    let mut s =
-        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    powershare::render::json::pretty(value)
 }
 
 /// The `*.toml` files under `dir`, relative to it, and a line for each

@@ -44,12 +44,7 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
     let text = match args.format {
         DiffFormat::Text => powershare::render::diff::text::render(&d, palette),
         DiffFormat::Markdown => powershare::render::diff::markdown::render(&d),
-        DiffFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&d)
-                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-            s.push('\n');
-            s
-        }
+        DiffFormat::Json => powershare::render::json::pretty(&d),
     };
     write_stdout(&text)?;
     Ok(Status::Success)

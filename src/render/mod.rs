@@ -15,6 +15,7 @@
 pub mod check;
 pub mod diff;
 pub mod escape;
+pub mod json;
 pub mod numbers;
 pub mod power;
 pub mod rebalance;
