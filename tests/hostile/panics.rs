@@ -168,3 +168,25 @@ fn the_largest_file_limit_does_not_wrap() {
         .success()
         .stdout(contains(": ok"));
 }
+
+/// Guards against: a seat count out of range also yielding a spurious
+/// "veto body has no seats" (the bad count was read as 0).
+#[test]
+fn a_bad_seat_count_is_the_only_problem_reported() {
+    for seats in ["1000001", "-3"] {
+        let (_dir, path) = file(
+            "p.toml",
+            &format!(
+                "[[body]]\nid = \"a\"\nseats = {seats}\n[[body]]\nid = \"b\"\nseats = 1\n[board]\nveto = [\"a\"]\nquota = 2\n"
+            ),
+        );
+        let out = powershare()
+            .args(["validate".as_ref(), path.as_os_str()])
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(":3:9: body.a.seats: must be"), "{err}");
+    }
+}

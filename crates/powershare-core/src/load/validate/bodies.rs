@@ -83,6 +83,16 @@ impl<'t> Cx<'t> {
                 expertise.insert(domain.clone(), r);
             }
         }
+        // A seat count out of range leaves the board's seats unknown: the
+        // rules across tables (a veto body "without seats", the quota
+        // against the total) would report consequences, not causes.
+        if b
+            .seats
+            .as_ref()
+            .is_some_and(|s| !(0..=MAX_SEATS as i64).contains(s.get_ref()))
+        {
+            self.incomplete = true;
+        }
         let seats = match &b.seats {
             Some(s) if *s.get_ref() < 0 => {
                 self.report(
