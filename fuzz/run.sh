@@ -5,9 +5,10 @@
 #   fuzz/run.sh SECONDS [TARGET...]      (targets: load score render; default all)
 #
 # The corpus (fuzz/corpus/TARGET, not committed) is seeded at run time from
-# the .toml files of sample-partnerships/, tests/bad/ and tests/hostile/; the
-# script stops (exit 2) if one of them holds none, so a moved fixture cannot
-# silently shrink the corpus. No fuzz regression input is kept (none has been
+# the .toml files of sample-partnerships/, tests/bad/ and tests/hostile/, and
+# from the hostile cases of tests/hostile/*.rs scaled down
+# (fuzz/hostile_seeds.py); the script stops (exit 2) if one of them holds
+# none, so a moved fixture cannot silently shrink the corpus. No fuzz regression input is kept (none has been
 # found), and slow-inputs/ is not a seed: its files run past the 10 s
 # timeout in the score and render targets.
 # A run that stops on a crash is restarted with the time left (at most 5
@@ -38,6 +39,8 @@ for t in "${targets[@]}"; do
             cp -n "$f" "corpus/$t/seed-$(basename "$f")"
         done
     done
+    # The hostile cases of tests/hostile/, scaled down (seed-hostile-*).
+    python3 hostile_seeds.py "corpus/$t" || exit 2
     before=$(ls "artifacts/$t" | sort)
     start=$(date +%s)
     execs=0

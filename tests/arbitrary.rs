@@ -166,8 +166,10 @@ const POLICY_UNITS: [&str; 4] = [
 ];
 
 /// Text a person might type, and text meant to break an output format:
-/// markup, formulas, control characters and terminal escapes, line
-/// breaks, right-to-left and zero-width characters, astral characters.
+/// markup, formulas, line and paragraph separators, right-to-left marks
+/// and zero-width characters, astral characters. (Control characters and
+/// the bidirectional embeddings, overrides and isolates are refused by the
+/// loader: see hostile::text.)
 fn text() -> impl Strategy<Value = String> {
     prop_oneof![
         4 => "[A-Za-z][A-Za-z '&,.()-]{0,24}",
@@ -176,13 +178,12 @@ fn text() -> impl Strategy<Value = String> {
             "a | b",
             "=cmd|' /C calc'!A0",
             "+1", "-1", "@SUM(A1)",
-            "\u{1b}[2J\u{1b}[HFake",
-            "line\nbreak\r\nand\ttab",
+            "line\u{2028}break\u{2029}and\ttab",
             "**bold** _it_ `code` [l](u) ~~s~~ $x$ &amp;",
             "# heading",
-            "\u{202e}reversed\u{200b}zero",
-            "\u{2066}isolate\u{2069}\u{feff}\u{200d}\u{200f}",
-            "\u{7f}\u{85}\u{2028}\u{2029}",
+            "\u{200f}marked\u{200b}zero\u{200e}",
+            "joined\u{feff}\u{200d}\u{200c}\u{200f}",
+            "\u{2028}\u{2029}\u{a0}\u{ad}",
             "Ünïcödé 𝔘 🙂 中文",
             "\"quoted\" 'single' \\ back",
             "]]>--><!--",

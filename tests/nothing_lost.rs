@@ -47,11 +47,13 @@ fn a_failed_run_leaves_the_previous_output_intact_and_no_temporary_file() {
 #[test]
 fn the_output_never_overwrites_an_input() {
     let dir = tempfile::tempdir().expect("temporary directory");
-    let input = dir.path().join("p.toml");
+    // A partnership file named on the command line may have any extension
+    // (a `.toml` output is refused anyway, see hostile::special_files).
+    let input = dir.path().join("p.partnership");
     std::fs::copy(SAMPLE, &input).expect("copy");
     let before = std::fs::read(&input).expect("read");
     // The same file under another spelling of its path.
-    let other = dir.path().join(".").join("p.toml");
+    let other = dir.path().join(".").join("p.partnership");
     powershare()
         .args([
             "report".as_ref(),

@@ -312,6 +312,11 @@ pub struct ReportArgs {
     /// Partnership files, or directories searched recursively for `*.toml`.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
+    /// Follow symbolic links found inside directories (without this they
+    /// are skipped, and counted in a note on stderr; links named on the
+    /// command line are always followed).
+    #[arg(long)]
+    pub follow: bool,
     /// Output format. With several files, json prints an array of reports.
     #[arg(long, short, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
@@ -402,8 +407,10 @@ pub struct PowerArgs {
     #[arg(long, short, value_enum, default_value_t = PowerFormat::Text)]
     pub format: PowerFormat,
     /// Monte Carlo only (when no exact method fits): coalitions and
-    /// orderings to sample.
-    #[arg(long, value_name = "N", default_value_t = 200_000)]
+    /// orderings to sample, from 2 to 10,000,000.
+    #[arg(long, value_name = "N", default_value_t = 200_000,
+          value_parser = clap::value_parser!(u64).range(
+              powershare_core::power::MIN_SAMPLES..=powershare_core::power::MAX_SAMPLES))]
     pub samples: u64,
 }
 
@@ -421,6 +428,11 @@ pub struct ValidateArgs {
     /// Partnership files, or directories searched recursively for `*.toml`.
     #[arg(required = true, value_name = "FILE|DIR")]
     pub paths: Vec<PathBuf>,
+    /// Follow symbolic links found inside directories (without this they
+    /// are skipped, and counted in a note on stderr; links named on the
+    /// command line are always followed).
+    #[arg(long)]
+    pub follow: bool,
 }
 
 /// Arguments of `init`.
@@ -499,6 +511,11 @@ pub struct CheckArgs {
     /// Partnership files, directories searched recursively for `*.toml`, or glob patterns.
     #[arg(required = true, value_name = "FILE|DIR|GLOB")]
     pub paths: Vec<PathBuf>,
+    /// Follow symbolic links found inside directories (without this they
+    /// are skipped, and counted in a note on stderr; links named on the
+    /// command line are always followed).
+    #[arg(long)]
+    pub follow: bool,
     /// A programme-wide policy file: TOML with the keys of [policy] at the top
     /// level, and optionally `lock_weights = true` or a [weights] table that
     /// replaces every file's own weights.
@@ -560,6 +577,11 @@ pub struct DiffArgs {
     /// The later file, or a directory of them.
     #[arg(value_name = "NEW")]
     pub new: PathBuf,
+    /// Follow symbolic links found inside directories (without this they
+    /// are skipped, and counted in a note on stderr; links named on the
+    /// command line are always followed).
+    #[arg(long)]
+    pub follow: bool,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = DiffFormat::Text)]
     pub format: DiffFormat,

@@ -22,11 +22,9 @@ fn check_one(
     let bytes = match files::read_bytes(path) {
         Ok(b) => b,
         Err(files::ReadError::TooLarge(e)) => return FileCheck::unusable(&shown, &e),
-        Err(files::ReadError::Io(e)) => {
-            return FileCheck::unreadable(&shown, &format!("cannot read: {e}"));
-        }
+        Err(e) => return FileCheck::unreadable(&shown, &e.to_string()),
     };
-    match powershare_core::load_with(&bytes, &files::limits()) {
+    match files::load_bytes(&bytes) {
         Ok(p) => {
             let (policy, options) = programme.apply(&p, flags, args.voting_index.options());
             let report = powershare_core::score(&p, options);
@@ -56,7 +54,14 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
         max_self_gap: args.max_self_gap,
         deny: args.deny.clone(),
     };
-    let entries = files::collect(&args.paths);
+    let found = files::collect(
+        &args.paths,
+        files::Walk {
+            follow: args.follow,
+        },
+    );
+    found.print_note();
+    let entries = &found.entries;
     let bar = progress::bar(entries.len());
     super::batch_started();
     let results: Vec<FileCheck> = entries
@@ -67,6 +72,9 @@ pub fn run(args: &CheckArgs, palette: &powershare::palette::Palette) -> anyhow::
             }
             let result = match entry {
                 Ok(path) => check_one(path, &programme, &flags, args),
+                Err((path, e)) if files::is_no_match(e) => {
+                    FileCheck::unmatched(&path.display().to_string(), &format!("{e:#}"))
+                }
                 Err((path, e)) => {
                     FileCheck::unreadable(&path.display().to_string(), &format!("{e:#}"))
                 }

@@ -54,17 +54,23 @@ pub fn run(args: &DiffArgs, palette: &powershare::palette::Palette) -> anyhow::R
 }
 
 fn json<T: serde::Serialize>(value: &T) -> String {
-    let mut s =
-        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    powershare::render::json::pretty(value)
 }
 
-fn relative(dir: &Path) -> anyhow::Result<BTreeSet<PathBuf>> {
-    Ok(files::toml_files_under(dir)?
-        .into_iter()
-        .filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf))
-        .collect())
+/// The `*.toml` files under `dir`, relative to it, and a line for each
+/// entry that could not be read (the walk goes on without it).
+fn relative(dir: &Path, walk: files::Walk) -> (BTreeSet<PathBuf>, Vec<String>) {
+    let found = files::toml_files_under(dir, walk);
+    found.print_note();
+    let mut problems = Vec::new();
+    let mut out = BTreeSet::new();
+    for entry in found.entries {
+        match entry {
+            Ok(p) => out.extend(p.strip_prefix(dir).ok().map(Path::to_path_buf)),
+            Err((p, e)) => problems.push(format!("{}: {e:#}", p.display())),
+        }
+    }
+    (out, problems)
 }
 
 fn dirs(
@@ -72,7 +78,12 @@ fn dirs(
     options: ScoreOptions,
     palette: &powershare::palette::Palette,
 ) -> anyhow::Result<Status> {
-    let (old, new) = (relative(&args.old)?, relative(&args.new)?);
+    let walk = files::Walk {
+        follow: args.follow,
+    };
+    let ((old, old_problems), (new, new_problems)) =
+        (relative(&args.old, walk), relative(&args.new, walk));
+    let walk_problems: Vec<String> = old_problems.into_iter().chain(new_problems).collect();
     let all: Vec<&PathBuf> = old.union(&new).collect();
     let results: Vec<(FileDiff, Vec<String>)> = all
         .par_iter()
@@ -113,6 +124,10 @@ fn dirs(
         })
         .collect();
     let mut status = Status::Success;
+    if !walk_problems.is_empty() {
+        super::print_problems(&walk_problems);
+        status = Status::Unusable;
+    }
     let mut files = Vec::new();
     for (f, errors) in results {
         super::print_problems(&errors);

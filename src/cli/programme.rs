@@ -27,9 +27,11 @@ pub fn run(args: &ProgrammeArgs) -> anyhow::Result<Status> {
             return Ok(Status::Unusable);
         }
     };
-    let entries = files::collect(&args.paths);
+    let found = files::collect(&args.paths, files::Walk { follow: false });
+    found.print_note();
+    let entries = &found.entries;
     let reports = match &args.reports_dir {
-        Some(dir) => Some(ReportFiles::new(dir, &entries, args.output.as_deref())?),
+        Some(dir) => Some(ReportFiles::new(dir, entries, args.output.as_deref())?),
         None => None,
     };
     let bar = progress::bar(entries.len());
@@ -126,8 +128,9 @@ fn one(
         Ok(b) => b,
         Err(files::ReadError::TooLarge(e)) => return Ok(unusable(problems(&e))),
         Err(files::ReadError::Io(e)) => return Ok(unusable(vec![format!("cannot read: {e}")])),
+        Err(e @ files::ReadError::NotRegular(_)) => return Ok(unusable(vec![e.to_string()])),
     };
-    let p = match powershare_core::load_with(&bytes, &files::limits()) {
+    let p = match files::load_bytes(&bytes) {
         Ok(p) => p,
         Err(e) => return Ok(unusable(problems(&e))),
     };
@@ -164,9 +167,11 @@ fn one(
 /// A load error as lines without the path: `line:column: field: message`.
 fn problems(e: &powershare_core::LoadError) -> Vec<String> {
     match e {
-        powershare_core::LoadError::Invalid { diagnostics } => {
-            diagnostics.iter().map(ToString::to_string).collect()
-        }
+        powershare_core::LoadError::Invalid { diagnostics, more } => diagnostics
+            .iter()
+            .map(ToString::to_string)
+            .chain((*more > 0).then(|| powershare_core::load::diagnostic::more_problems(*more)))
+            .collect(),
         other => vec![other.to_string()],
     }
 }

@@ -10,7 +10,16 @@ use super::{Status, files, write_stdout};
 /// Load every file (all must be valid), score, render, write.
 pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
     let format = format(args)?;
-    let paths = files::expand(&args.paths)?;
+    if let Some(out) = &args.output {
+        super::refuse_toml_output(out)?;
+    }
+    let found = files::collect(
+        &args.paths,
+        files::Walk {
+            follow: args.follow,
+        },
+    );
+    found.print_note();
     let options = args.voting_index.options();
     let programme = match super::policy::read(args.policy.as_deref()) {
         Ok(p) => p,
@@ -21,11 +30,21 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
     };
     let mut reports = Vec::new();
     let mut failed = false;
+    let mut paths = Vec::new();
     super::batch_started();
-    for path in &paths {
+    for entry in &found.entries {
         if super::interrupted() {
             return Ok(super::interrupt());
         }
+        let path = match entry {
+            Ok(path) => path,
+            Err((path, e)) => {
+                super::print_problems([format!("{}: {e:#}", path.display())]);
+                failed = true;
+                continue;
+            }
+        };
+        paths.push(path.clone());
         match files::load(path) {
             Ok(p) => {
                 let options = match &programme {

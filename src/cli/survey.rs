@@ -1,6 +1,5 @@
 //! `powershare survey template` and `powershare survey import`.
 
-use std::io::Write;
 use std::path::Path;
 
 use anyhow::Context;
@@ -137,24 +136,11 @@ fn import_responses(args: &ImportArgs) -> anyhow::Result<Status> {
 /// Replace `path` with `text` atomically (a temporary file in the same
 /// directory, renamed into place), keeping the file's permissions.
 fn replace_in_place(path: &Path, text: &str) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
     let permissions = std::fs::metadata(path)
         .with_context(|| format!("reading {}", path.display()))?
         .permissions();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".powershare-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .with_context(|| format!("creating a temporary file in {}", dir.display()))?;
-    tmp.write_all(text.as_bytes())
-        .and_then(|()| tmp.as_file().set_permissions(permissions))
-        .and_then(|()| tmp.as_file().sync_all())
-        .with_context(|| format!("writing {}", tmp.path().display()))?;
-    tmp.persist(path)
-        .map_err(|e| e.error)
+    super::write_atomically(path, text)?;
+    std::fs::set_permissions(path, permissions)
         .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
 }

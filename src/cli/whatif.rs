@@ -1,7 +1,6 @@
 //! `powershare whatif FILE --set PATH=VALUE...`: the file as it is, the file
 //! with the changes, and what changed between their reports.
 
-use anyhow::Context;
 use powershare::palette::Palette;
 use powershare_core::diff;
 use powershare_core::whatif::{self, Set};
@@ -18,16 +17,14 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
         .map(|s| Set::parse(s))
         .collect::<Result<Vec<Set>, _>>()?;
     let path = &args.path;
-    let before = match files::load(path) {
-        Ok(p) => p,
+    // Read once: the text changed is the text that was validated.
+    let (before, text) = match files::load_with_text(path) {
+        Ok(loaded) => loaded,
         Err(lines) => {
             super::print_problems(lines);
             return Ok(Status::Unusable);
         }
     };
-    // The file loaded, so it is readable UTF-8.
-    let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
-    let text = String::from_utf8_lossy(&bytes);
     let changed =
         whatif::apply(&text, &sets).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
     let after = match powershare_core::load::load_str_with(&changed, &files::limits()) {
@@ -47,12 +44,7 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
     let text = match args.format {
         DiffFormat::Text => powershare::render::diff::text::render(&d, palette),
         DiffFormat::Markdown => powershare::render::diff::markdown::render(&d),
-        DiffFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&d)
-                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-            s.push('\n');
-            s
-        }
+        DiffFormat::Json => powershare::render::json::pretty(&d),
     };
     write_stdout(&text)?;
     Ok(Status::Success)

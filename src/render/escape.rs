@@ -6,10 +6,23 @@
 //! body called `<script>alert(1)</script>`, `a | b` or `=cmd|' /C calc'!A0`
 //! shows as text and cannot change the layout or run as code.
 
+/// The bidirectional embeddings, overrides and isolates (U+202A to U+202E,
+/// U+2066 to U+2069): they make the text after them read in another order
+/// than it is stored. The loader refuses them in a file; a file name can
+/// still hold them, so every renderer shows them as a visible `\u{202e}`.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `\u{202e}` for a character, as [`terminal_text`] writes it.
+fn visible(c: char) -> String {
+    format!("\\u{{{:x}}}", u32::from(c))
+}
+
 /// Text between HTML tags: `&`, `<` and `>` become entities, and so do both
 /// quotes, so the result is also safe inside a quoted attribute. Control
 /// characters other than tab and newline (invisible, and some invalid in
-/// HTML) are dropped.
+/// HTML) are dropped; bidirectional controls are shown as `\u{202e}`.
 pub fn html_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -21,6 +34,7 @@ pub fn html_text(s: &str) -> String {
             '\'' => out.push_str("&#39;"),
             '\t' | '\n' => out.push(c),
             c if c.is_control() => {}
+            c if is_bidi_control(c) => out.push_str(&visible(c)),
             c => out.push(c),
         }
     }
@@ -44,7 +58,9 @@ pub fn html_attr(s: &str) -> String {
 /// are markup only at the start of a line (`#`, `-`, `+`, `1.`) need no
 /// escape because line breaks (CR, LF and the other line separators) become
 /// spaces: the text always stays on the line it was put on. Other control
-/// characters are dropped.
+/// characters are dropped, and bidirectional controls shown as
+/// `\u{202e}` (the backslash escaped), so nothing after them reads
+/// backwards.
 pub fn markdown_inline(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -57,6 +73,28 @@ pub fn markdown_inline(s: &str) -> String {
                 out.push(' ')
             }
             c if c.is_control() => {}
+            c if is_bidi_control(c) => {
+                out.push('\\');
+                out.push_str(&visible(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text inside a markdown code span (`` `path` ``), where backslash escapes
+/// do not apply: a backtick, which would end the span, becomes `'`; line
+/// breaks become spaces; other control characters are dropped; and the
+/// bidirectional controls are shown as `\u{202e}` (literal in a span).
+pub fn markdown_code(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '`' => out.push('\''),
+            '\r' | '\n' | '\t' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if c.is_control() => {}
+            c if is_bidi_control(c) => out.push_str(&visible(c)),
             c => out.push(c),
         }
     }
@@ -121,24 +159,32 @@ fn is_invisible_format(c: char) -> bool {
 }
 
 /// Characters that make a spreadsheet read a cell as a formula when they
-/// start it (OWASP, "CSV injection").
-const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// start it (OWASP, "CSV injection"), and the line breaks after which some
+/// importers start a new row or a formula (a cell starting with one is
+/// neutralised too).
+const FORMULA_START: [char; 7] = ['=', '+', '-', '@', '\t', '\r', '\n'];
 
 /// A CSV text cell that a spreadsheet will not run as a formula.
 ///
-/// Text whose first character, or first character after leading spaces,
-/// is `=`, `+`, `-`, `@`, tab or carriage return gets a leading apostrophe,
-/// which spreadsheets show as text and do not evaluate (the OWASP advice).
-/// Only text from the input goes through this: numbers that powershare
-/// writes itself (a power advantage of -0.67) are written as numbers and
-/// stay numbers. Quoting of commas, quotes and line breaks is left to the
-/// `csv` crate.
+/// Control characters other than tab and line breaks (ESC, NUL, the bell,
+/// DEL, C1), which no spreadsheet shows and some importers stop at, are
+/// dropped first. Text whose first character, or first character after
+/// leading spaces, is then `=`, `+`, `-`, `@`, tab, carriage return or
+/// line feed gets a leading apostrophe, which spreadsheets show as text and
+/// do not evaluate (the OWASP advice). Only text from the input goes
+/// through this: numbers that powershare writes itself (a power advantage
+/// of -0.67) are written as numbers and stay numbers. Quoting of commas,
+/// quotes and line breaks is left to the `csv` crate.
 pub fn csv_text(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .filter(|&c| matches!(c, '\t' | '\r' | '\n') || !c.is_control())
+        .collect();
     let trimmed = s.trim_start_matches(' ');
     if trimmed.starts_with(FORMULA_START) {
         format!("'{s}")
     } else {
-        s.to_string()
+        s
     }
 }
 
@@ -164,6 +210,7 @@ mod tests {
         case(html_text, r#"say "hi" it's"#, "say &quot;hi&quot; it&#39;s");
         case(html_text, "a\nb\tc\u{0}d\u{7f}e", "a\nb\tcde");
         case(html_text, "Café – ünïcode", "Café – ünïcode");
+        case(html_text, "a\u{202e}b", r"a\u{202e}b");
     }
 
     #[test]
@@ -197,6 +244,24 @@ mod tests {
             r"\$x\$ \~\~y\~\~ \&amp;",
         );
         case(markdown_inline, "bell\u{7}", "bell");
+        // A right-to-left override cannot reverse what follows it.
+        case(
+            markdown_inline,
+            "a\u{202e}b\u{2066}",
+            r"a\\u{202e}b\\u{2066}",
+        );
+        // Joiners are text that scripts need: kept.
+        case(markdown_inline, "a\u{200d}b\u{200c}", "a\u{200d}b\u{200c}");
+    }
+
+    #[test]
+    fn markdown_code_cannot_end_its_span_or_reorder() {
+        case(markdown_code, "a`b", "a'b");
+        case(
+            markdown_code,
+            "evil\u{1b}[2J\u{7}\u{202e}x\n",
+            r"evil[2J\u{202e}x ",
+        );
     }
 
     #[test]
@@ -241,5 +306,11 @@ mod tests {
         case(csv_text, "  =1", "'  =1");
         case(csv_text, "a=b", "a=b");
         case(csv_text, "", "");
+        // Regression: ESC and NUL passed through, and a cell starting with
+        // a line feed (or with NUL before a formula) was not neutralised.
+        case(csv_text, "\u{1b}[2Jx\u{0}y", "[2Jxy");
+        case(csv_text, "\nx", "'\nx");
+        case(csv_text, "\u{0}=1", "'=1");
+        case(csv_text, "\u{85}a\u{7f}", "a");
     }
 }

@@ -20,6 +20,7 @@ pub mod brief;
 pub mod check;
 pub mod diff;
 pub mod escape;
+pub mod json;
 pub mod numbers;
 pub mod power;
 pub mod programme;

@@ -57,10 +57,7 @@ pub fn text(r: &PowerReport) -> String {
 
 /// The JSON object of DESIGN.md, pretty, with a trailing newline.
 pub fn json(r: &PowerReport) -> String {
-    let mut s =
-        serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    crate::render::json::pretty(r)
 }
 
 /// One CSV row per player: name, weight, the indices (empty when null),

@@ -198,8 +198,5 @@ pub fn markdown(r: &Rebalance) -> String {
 
 /// The JSON output, pretty, with a trailing newline.
 pub fn json(r: &Rebalance) -> String {
-    let mut s =
-        serde_json::to_string_pretty(r).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    crate::render::json::pretty(r)
 }

@@ -35,10 +35,5 @@ pub fn render(files: &[FileCheck]) -> String {
         summary: Summary::of(files),
         files,
     };
-    // Only strings, finite numbers, booleans, sequences and string-keyed
-    // maps: serde_json always serialises them.
-    let mut s =
-        serde_json::to_string_pretty(&out).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    s.push('\n');
-    s
+    crate::render::json::pretty(&out)
 }

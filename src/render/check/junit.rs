@@ -17,15 +17,25 @@ use powershare_core::check::{FileCheck, FileStatus, RuleStatus};
 pub const VALID_CASE: &str = "valid partnership file";
 
 /// Replace characters that XML 1.0 does not allow (C0 controls other than
-/// tab, newline and carriage return, and U+FFFE/U+FFFF) with U+FFFD.
+/// tab, newline and carriage return, and U+FFFE/U+FFFF) with U+FFFD, and
+/// show DEL, the C1 controls and the bidirectional controls (which a file
+/// name can hold) as `\u{202e}`, so that a CI page cannot show a path
+/// reversed.
 pub fn xml_safe(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '\t' | '\n' | '\r' => c,
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => '\u{FFFD}',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\t' | '\n' | '\r' => out.push(c),
+            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => out.push('\u{FFFD}'),
+            c if crate::render::escape::is_bidi_control(c)
+                || ('\u{7f}'..='\u{9f}').contains(&c) =>
+            {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 struct Counts {
@@ -188,6 +198,7 @@ mod tests {
         case("a\tb\nc\rd", "a\tb\nc\rd");
         case("bell\u{7}", "bell\u{FFFD}");
         case("nul\0", "nul\u{FFFD}");
+        case("a\u{202e}b", r"a\u{202e}b");
         case("<&>\"'", "<&>\"'"); // quick-xml escapes these
         case("\u{FFFF}é", "\u{FFFD}é");
     }

@@ -4,6 +4,7 @@ use std::fmt::Write;
 
 use super::{signed, value};
 use crate::render::check::markdown::escape;
+use crate::render::escape::markdown_code;
 use powershare_core::diff::{Comparison, Diff, DirDiff, Presence};
 
 fn body(s: &mut String, d: &Diff, level: &str) {
@@ -112,7 +113,7 @@ pub fn render_dir(d: &DirDiff) -> String {
     for f in &d.files {
         match (&f.diff, f.status) {
             (Some(diff), _) => {
-                let _ = writeln!(s, "`{}`\n", f.path.replace('`', "'"));
+                let _ = writeln!(s, "`{}`\n", markdown_code(&f.path));
                 body(&mut s, diff, "###");
             }
             (None, status) => {
@@ -121,7 +122,7 @@ pub fn render_dir(d: &DirDiff) -> String {
                     Comparison::Removed => "removed",
                     _ => "unusable",
                 };
-                let _ = writeln!(s, "- `{}`: {what}\n", f.path.replace('`', "'"));
+                let _ = writeln!(s, "- `{}`: {what}\n", markdown_code(&f.path));
             }
         }
     }

@@ -208,6 +208,11 @@ pub struct FileCheck {
     /// Why the file is unusable (empty otherwise).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<FileProblem>,
+    /// Not a file at all: a path given that yielded no file (a pattern
+    /// matching nothing, a directory without `*.toml` files). Listed as
+    /// unusable, counted apart from the files in [`Summary`].
+    #[serde(skip)]
+    pub unmatched: bool,
 }
 
 impl FileCheck {
@@ -227,13 +232,14 @@ impl FileCheck {
             policy: Some(policy),
             rules,
             problems: Vec::new(),
+            unmatched: false,
         }
     }
 
     /// A file that failed to load: every problem, located.
     pub fn unusable(path: &str, error: &LoadError) -> Self {
         let problems = match error {
-            LoadError::Invalid { diagnostics } => diagnostics
+            LoadError::Invalid { diagnostics, more } => diagnostics
                 .iter()
                 .map(|d| FileProblem {
                     line: d.position.map(|p| p.line),
@@ -241,6 +247,12 @@ impl FileCheck {
                     field: (!d.field.is_empty()).then(|| d.field.clone()),
                     message: d.problem.to_string(),
                 })
+                .chain((*more > 0).then(|| FileProblem {
+                    line: None,
+                    column: None,
+                    field: None,
+                    message: crate::load::diagnostic::more_problems(*more),
+                }))
                 .collect(),
             LoadError::NotUtf8 { position, .. } => vec![FileProblem {
                 line: Some(position.line),
@@ -256,6 +268,15 @@ impl FileCheck {
             }],
         };
         Self::with_problems(path, problems)
+    }
+
+    /// A path that yielded no file (a pattern matching nothing, a directory
+    /// without `*.toml` files): unusable, and not counted as a file.
+    pub fn unmatched(path: &str, message: &str) -> Self {
+        FileCheck {
+            unmatched: true,
+            ..Self::unreadable(path, message)
+        }
     }
 
     /// A file that could not be read at all.
@@ -280,6 +301,7 @@ impl FileCheck {
             policy: None,
             rules: Vec::new(),
             problems,
+            unmatched: false,
         }
     }
 }
@@ -362,30 +384,54 @@ pub struct Summary {
     pub breached: usize,
     /// Files that could not be used.
     pub unusable: usize,
+    /// Paths given that yielded no file (patterns matching nothing,
+    /// directories without `*.toml`); not counted in `files`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unmatched: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
     /// Count the outcomes of `files`.
     pub fn of(files: &[FileCheck]) -> Self {
-        let count = |s: FileStatus| files.iter().filter(|f| f.status == s).count();
+        let count = |s: FileStatus| {
+            files
+                .iter()
+                .filter(|f| f.status == s && !f.unmatched)
+                .count()
+        };
+        let unmatched = files.iter().filter(|f| f.unmatched).count();
         Summary {
-            files: files.len(),
+            files: files.len() - unmatched,
             passed: count(FileStatus::Pass),
             breached: count(FileStatus::Breach),
             unusable: count(FileStatus::Unusable),
+            unmatched,
         }
     }
 
-    /// `4 files: 1 passed, 2 breached their policy, 1 unusable`.
+    /// `4 files: 1 passed, 2 breached their policy, 1 unusable`, then
+    /// `; 1 path matched no file` when some did.
     pub fn sentence(&self) -> String {
-        format!(
+        let mut s = format!(
             "{} file{}: {} passed, {} breached their policy, {} unusable",
             self.files,
             if self.files == 1 { "" } else { "s" },
             self.passed,
             self.breached,
             self.unusable
-        )
+        );
+        if self.unmatched > 0 {
+            s.push_str(&format!(
+                "; {} path{} matched no file",
+                self.unmatched,
+                if self.unmatched == 1 { "" } else { "s" }
+            ));
+        }
+        s
     }
 }
 

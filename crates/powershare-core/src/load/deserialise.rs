@@ -1,4 +1,4 @@
-//! TOML diagnostics plumbing: a problem's line and column from its span, and
+//! TOML diagnostics plumbing: reporting a problem at its span, and
 //! deserialising one table or array entry at a time so that one bad value
 //! does not hide the others.
 
@@ -6,32 +6,44 @@ use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::de::{DeValue, ValueDeserializer};
 
 use crate::load::Cx;
-use crate::load::diagnostic::{Diagnostic, Position, Problem};
+use crate::load::diagnostic::Problem;
 use crate::load::limits::{self};
 
 impl<'t> Cx<'t> {
     /// The 1-based line where `span` starts (the same as
     /// `Position::of_span(text, span).line`: the newlines before it, plus one).
     pub(in crate::load) fn line(&self, span: &Range<usize>) -> usize {
-        self.line_starts
+        self.line_starts()
             .partition_point(|&start| start <= span.start)
     }
 
+    /// Report `problem` at the start of `span` (or without a position).
     pub(in crate::load) fn report(
         &mut self,
         span: Option<&Range<usize>>,
         field: impl Into<String>,
         problem: Problem,
     ) {
-        let position = span.map(|s| Position::of_span(self.text, s));
-        self.diagnostics.push(Diagnostic {
-            position,
-            field: field.into(),
-            problem,
-        });
+        self.problems
+            .push(span.map(|s| s.start), field.into(), problem);
+    }
+
+    /// Report the problem `make` builds at byte `offset`, building it only
+    /// when it will be kept (see [`Problems`](crate::load::problems)).
+    pub(in crate::load) fn report_at(
+        &mut self,
+        offset: Option<usize>,
+        field: &str,
+        make: impl FnOnce() -> Problem,
+    ) {
+        if self.problems.wants(offset) {
+            self.problems.push(offset, field.to_string(), make());
+        } else {
+            self.problems.count();
+        }
     }
 
     pub(in crate::load) fn toml_error(
@@ -74,50 +86,33 @@ impl<'t> Cx<'t> {
     /// left is returned so its own values can still be checked, and
     /// `self.incomplete` is set so that rules across tables are skipped.
     ///
-    /// The first attempt consumes the value without copying it (most values
-    /// are valid, and copying every table cost a tenth of `validate`); after
-    /// a failure the value is found again by re-parsing the text.
+    /// The fast pass (most files) consumes the value without copying it:
+    /// copying every table cost a tenth of `validate`. When a value fails
+    /// there, it is gone, so the pass only notes the failure
+    /// (`fast_failed`) and the file is read again in the careful pass,
+    /// which deserialises each value from a copy and keeps the original
+    /// for the retries. Finding the failed value again by parsing the whole
+    /// file once per failing entry made a file of 10,000 bad `[[contact]]`
+    /// entries take over a minute.
     pub(in crate::load) fn de<T: DeserializeOwned>(
         &mut self,
         value: Spanned<DeValue<'t>>,
         field: &str,
     ) -> Option<T> {
-        let span = value.span();
-        let e = match T::deserialize(ValueDeserializer::from(value)) {
-            Ok(v) => return Some(v),
-            Err(e) => e,
-        };
-        let Some(value) = self.reparse(&span) else {
-            self.toml_error(&e, Some(&span), field);
-            self.incomplete = true;
-            return None;
-        };
+        if !self.careful {
+            return match T::deserialize(ValueDeserializer::from(value)) {
+                Ok(v) => Some(v),
+                Err(_) => {
+                    self.fast_failed = true;
+                    None
+                }
+            };
+        }
         self.de_again(value, field)
     }
 
-    /// The value whose span is `span`, from a fresh parse of the text: an
-    /// element of a top-level array, a top-level value, or the root table,
-    /// looked for in that order (an array of tables can share its first
-    /// element's span).
-    pub(in crate::load) fn reparse(&self, span: &Range<usize>) -> Option<Spanned<DeValue<'t>>> {
-        let (root, _) = DeTable::parse_recoverable(self.text);
-        let root_span = root.span();
-        let root = root.into_inner();
-        for (_, v) in root.iter() {
-            if let DeValue::Array(items) = v.get_ref()
-                && let Some(item) = items.iter().find(|i| i.span() == *span)
-            {
-                return Some(item.clone());
-            }
-        }
-        if let Some((_, v)) = root.iter().find(|(_, v)| v.span() == *span) {
-            return Some(v.clone());
-        }
-        (root_span == *span).then(|| Spanned::new(span.clone(), DeValue::Table(root)))
-    }
-
-    /// The slow path of [`Cx::de`], for a value known to fail: report the
-    /// offending key, remove it, try again.
+    /// The careful path of [`Cx::de`]: deserialise from a copy; on a
+    /// failure report the offending key, remove it, try again.
     pub(in crate::load) fn de_again<T: DeserializeOwned>(
         &mut self,
         value: Spanned<DeValue<'t>>,
@@ -190,6 +185,9 @@ impl<'t> Cx<'t> {
         };
         let mut out = Vec::new();
         for (i, item) in items.into_iter().enumerate() {
+            if self.fast_failed {
+                break;
+            }
             let item_span = item.span();
             if let Some(v) = self.de::<T>(item, &format!("{name}.{i}")) {
                 out.push((item_span, v));

@@ -8,6 +8,20 @@
 use std::fmt;
 use std::ops::Range;
 
+/// Most problems reported for one file: the first in file order are kept
+/// and the rest only counted ([`LoadError::Invalid::more`]). A step
+/// summary or a terminal is no place for a million lines.
+pub const MAX_DIAGNOSTICS: usize = 100;
+
+/// The line that stands for the problems not listed: `and 12 more
+/// problems (the first 100 of a file are listed)`.
+pub fn more_problems(more: usize) -> String {
+    format!(
+        "and {more} more problem{} (the first {MAX_DIAGNOSTICS} of a file are listed)",
+        if more == 1 { "" } else { "s" }
+    )
+}
+
 /// A 1-based line and column in the input text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Position {
@@ -81,11 +95,14 @@ pub enum Problem {
         first_line: usize,
     },
     /// A reference to a body that does not exist.
-    #[error("no body has id `{id}`; the bodies are: {known}")]
+    #[error("no body has id `{id}`; {known}")]
     UnknownBody {
         /// The id referred to.
         id: String,
-        /// The ids that exist, comma-separated.
+        /// The ids it could have meant: `the bodies are: a, b` for a
+        /// partnership of at most ten bodies, else `the closest of the 400
+        /// body ids are: ...` with five (so the message does not grow with
+        /// the partnership).
         known: String,
     },
     /// NaN or infinity.
@@ -140,6 +157,36 @@ pub enum Problem {
         /// The limit.
         max: usize,
     },
+    /// The file would take the TOML parser more memory than powershare
+    /// allows (its tokens, values and tables counted first, see
+    /// [`crate::load::scan`]).
+    #[error(
+        "the file is too large to read: its {tokens} tokens, {values} values and {tables} tables would take the TOML parser about {needed_mb} MB, more than the {max_mb} MB powershare allows (16 bytes for each byte of the file-size limit); split the file, or set POWERSHARE_MAX_FILE_BYTES to raise both limits"
+    )]
+    TooComplex {
+        /// Tokens counted (every key, value, bracket, comma, line break...).
+        tokens: usize,
+        /// Values counted.
+        values: usize,
+        /// Tables counted.
+        tables: usize,
+        /// The parser's memory for these, in MB (10^6 bytes), rounded up.
+        needed_mb: usize,
+        /// The budget, in MB.
+        max_mb: usize,
+    },
+    /// A text or key holding a character powershare refuses.
+    #[error(
+        "the text holds {what}, U+{:04X}: powershare refuses control characters (except tab) and the bidirectional controls U+202A to U+202E and U+2066 to U+2069, which can hide text, fake lines or make it read in another order; remove it",
+        u32::from(*code)
+    )]
+    ForbiddenCharacter {
+        /// The character.
+        code: char,
+        /// What it is (`a control character`, `a bidirectional control
+        /// (RIGHT-TO-LEFT OVERRIDE)`...).
+        what: &'static str,
+    },
     /// A per-body figure given for some bodies and not others.
     #[error(
         "`{field}` is given for some bodies but missing for {missing}: a missing figure is not zero, write `{field} = 0` where it is zero, or leave `{field}` out for every body"
@@ -147,7 +194,8 @@ pub enum Problem {
     MissingForSome {
         /// The field name.
         field: &'static str,
-        /// The ids lacking it, comma-separated.
+        /// The ids lacking it, comma-separated (the first ten, then how
+        /// many more).
         missing: String,
     },
     /// A quota that cannot be read.
@@ -374,11 +422,14 @@ pub enum LoadError {
     /// The file is empty or only whitespace and comments.
     #[error("the file is empty: a partnership needs at least one [[body]] (see `powershare init`)")]
     Empty,
-    /// One or more problems; every one found is listed.
-    #[error("{} problem{} found", diagnostics.len(), if diagnostics.len() == 1 { "" } else { "s" })]
+    /// One or more problems: the first [`MAX_DIAGNOSTICS`] in file order,
+    /// and how many more were found.
+    #[error("{} problem{} found", diagnostics.len() + more, if diagnostics.len() + more == 1 { "" } else { "s" })]
     Invalid {
-        /// Every problem, in file order.
+        /// The problems, in file order: at most [`MAX_DIAGNOSTICS`].
         diagnostics: Vec<Diagnostic>,
+        /// Problems found beyond those (see [`more_problems`]).
+        more: usize,
     },
 }
 

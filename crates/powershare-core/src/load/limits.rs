@@ -59,6 +59,23 @@ pub struct Limits {
     pub players: usize,
 }
 
+/// Bytes of TOML parser memory allowed for each byte of the file-size
+/// limit: 16, so 256 MiB (268 MB) with the default 16 MiB, as bounded by
+/// the first pass ([`crate::load::scan::Counts::parse_bytes`], which is at
+/// least a third above what the parser was measured to take). Typical
+/// files need 40 to 60 bytes of parser memory per byte but are far below
+/// the file-size limit; a file dense in tokens or tables (a few MiB of
+/// `[[funding]]` entries, 16 MiB of `{},`) is refused before it is parsed.
+pub const PARSE_BYTES_PER_FILE_BYTE: usize = 16;
+
+impl Limits {
+    /// The parser's memory budget: [`PARSE_BYTES_PER_FILE_BYTE`] times the
+    /// file-size limit.
+    pub fn parse_bytes(&self) -> usize {
+        self.file_bytes.saturating_mul(PARSE_BYTES_PER_FILE_BYTE)
+    }
+}
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {

@@ -1,9 +1,20 @@
-//! Reading a partnership file: UTF-8 check, TOML parse, deserialisation of
-//! each table on its own (so one bad table does not hide the problems in
-//! the others), then every semantic rule of DESIGN.md. All problems found are
-//! reported together; nothing is returned unless the whole file is valid.
+//! Reading a partnership file: UTF-8 check, a first pass that bounds the
+//! parser's work and finds every syntax error and refused character
+//! (`scan.rs`), TOML parse, the sizes of every array and text (`size.rs`),
+//! deserialisation of each table on its own (so one bad table does not
+//! hide the problems in the others), then every semantic rule of
+//! DESIGN.md. All problems found are reported together, the first
+//! [`MAX_DIAGNOSTICS`](diagnostic::MAX_DIAGNOSTICS) in file order with a
+//! count of the rest (`problems.rs`); nothing is returned unless the whole
+//! file is valid.
+//!
+//! Every step is linear in the size of the file: no problem is located by
+//! scanning from the top, no table is parsed twice for each failing entry
+//! (a file with a failing entry is deserialised in a second, careful pass
+//! instead, see `deserialise.rs`), and no message grows with the
+//! partnership.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use toml::Spanned;
@@ -13,15 +24,18 @@ mod deserialise;
 pub mod diagnostic;
 pub mod input;
 pub mod limits;
+mod problems;
 pub mod programme;
+pub mod scan;
 pub mod schema;
 mod size;
 mod validate;
 
-use crate::load::diagnostic::{Diagnostic, LoadError, Position, Problem};
+use crate::load::diagnostic::{LoadError, Position, Problem};
 use crate::load::input::*;
 use crate::load::limits::Limits;
 pub use crate::load::limits::MAX_SEATS;
+use crate::load::problems::Problems;
 use crate::model::*;
 
 const TOP_LEVEL: &str = "format, partnership, body, board, funding, dependence, contact, decision, perception, relationship, weights, policy, survey, response";
@@ -77,26 +91,38 @@ pub fn load_str(text: &str) -> Result<Partnership, LoadError> {
 /// [`load_str`] within `limits` (the number of bodies; the file size is
 /// checked by [`load_with`]).
 pub fn load_str_with(text: &str, limits: &Limits) -> Result<Partnership, LoadError> {
-    let (table, errors) = DeTable::parse_recoverable(text);
     let mut cx = Cx::new(text);
-    if !errors.is_empty() {
-        for e in errors {
-            cx.toml_error(&e, None, "");
-        }
+    // The first pass: nothing is built for a file beyond the parse budget
+    // or with a syntax error.
+    if !cx.scan(limits) {
         return Err(cx.finish());
     }
-    let table = table.into_inner();
+    let Some(table) = cx.parse() else {
+        return Err(cx.finish());
+    };
     if table.is_empty() {
         return Err(LoadError::Empty);
     }
     // Sizes first: nothing beyond a limit is deserialised or scored.
     cx.check_sizes(&table, limits);
-    if !cx.diagnostics.is_empty() {
+    if !cx.problems.is_empty() {
         return Err(cx.finish());
     }
-    let raw = cx.read_tables(table);
+    let mut raw = cx.read_tables(table);
+    if cx.fast_failed {
+        // Some entry failed to deserialise, and the fast pass consumed it:
+        // start again in the careful pass, which keeps each value until it
+        // is known to be good, so every bad key of every entry is found.
+        drop(raw);
+        cx = Cx::new(text);
+        cx.careful = true;
+        let Some(table) = cx.parse() else {
+            return Err(cx.finish());
+        };
+        raw = cx.read_tables(table);
+    }
     let partnership = cx.check(raw);
-    if cx.diagnostics.is_empty() {
+    if cx.problems.is_empty() {
         partnership.ok_or(LoadError::Empty)
     } else {
         Err(cx.finish())
@@ -115,20 +141,29 @@ pub fn load_str_with(text: &str, limits: &Limits) -> Result<Partnership, LoadErr
 /// assert!(powershare_core::load::load_policy_str("max_top_share = 1.5\n").is_err());
 /// ```
 pub fn load_policy_str(text: &str) -> Result<Policy, LoadError> {
-    let (table, errors) = DeTable::parse_recoverable(text);
+    let mut raw = None;
     let mut cx = Cx::new(text);
-    for e in &errors {
-        cx.toml_error(e, None, "");
+    for careful in [false, true] {
+        if careful {
+            cx = Cx::new(text);
+            cx.careful = true;
+        }
+        if !cx.scan(&Limits::default()) {
+            return Err(cx.finish());
+        }
+        let Some(table) = cx.parse() else {
+            return Err(cx.finish());
+        };
+        let span = 0..text.len();
+        let value = Spanned::new(span.clone(), DeValue::Table(table));
+        raw = cx.de::<RawPolicy>(value, "policy").map(|r| (span, r));
+        if !cx.fast_failed {
+            break;
+        }
     }
-    if !errors.is_empty() {
-        return Err(cx.finish());
-    }
-    let span = table.span();
-    let value = Spanned::new(span.clone(), DeValue::Table(table.into_inner()));
-    let raw: Option<RawPolicy> = cx.de(value, "policy");
-    let policy = raw.map(|raw| cx.check_policy(Some(&(span, raw))));
+    let policy = raw.map(|raw| cx.check_policy(Some(&raw)));
     match policy {
-        Some(mut policy) if cx.diagnostics.is_empty() => {
+        Some(mut policy) if cx.problems.is_empty() => {
             policy.line = None;
             Ok(policy)
         }
@@ -160,38 +195,90 @@ struct RawFile {
 
 struct Cx<'t> {
     text: &'t str,
-    diagnostics: Vec<Diagnostic>,
+    /// Every problem found (the first in file order kept).
+    problems: Problems,
     /// Some table or key failed to deserialise: skip rules that compare
     /// across tables, since they would report consequences, not causes.
     incomplete: bool,
     /// Byte offset where each line starts, so that a span's line is a
     /// binary search, not a scan from the top of the file for every entry.
-    line_starts: Vec<usize>,
+    /// Built when first needed (a file refused by the first pass never
+    /// needs it), at its exact size: 8 bytes a line, and every line break
+    /// is a token of the parse budget.
+    line_starts: std::cell::OnceCell<Vec<usize>>,
+    /// The careful pass: each value is deserialised from a copy, so that
+    /// after a failure it can be tried again without its bad keys.
+    careful: bool,
+    /// In the fast pass, a value failed to deserialise (and was consumed):
+    /// the file must be read again carefully.
+    fast_failed: bool,
+    /// The body ids, for the ids a wrong reference could have meant.
+    known_ids: Vec<String>,
 }
 
 impl<'t> Cx<'t> {
     fn new(text: &'t str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
         Cx {
             text,
-            diagnostics: Vec::new(),
+            problems: Problems::default(),
             incomplete: false,
-            line_starts,
+            line_starts: std::cell::OnceCell::new(),
+            careful: false,
+            fast_failed: false,
+            known_ids: Vec::new(),
         }
     }
 
+    /// The byte offset where each line starts.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            let lines = self.text.bytes().filter(|&b| b == b'\n').count();
+            let mut starts = Vec::with_capacity(lines + 1);
+            starts.push(0);
+            starts.extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+            starts
+        })
+    }
+
+    /// The TOML tree, or `None` with the parser's problems reported (after
+    /// the first pass, only duplicate keys and tables defined twice).
+    fn parse(&mut self) -> Option<DeTable<'t>> {
+        let (table, errors) = DeTable::parse_recoverable(self.text);
+        if errors.is_empty() {
+            return Some(table.into_inner());
+        }
+        for e in errors {
+            self.toml_error(&e, None, "");
+        }
+        None
+    }
+
     fn finish(&mut self) -> LoadError {
-        let mut diagnostics = std::mem::take(&mut self.diagnostics);
-        // File order; errors without a position last; stable for equal positions.
-        diagnostics.sort_by_key(|d| d.position.map_or((usize::MAX, 0), |p| (p.line, p.column)));
-        LoadError::Invalid { diagnostics }
+        let problems = std::mem::take(&mut self.problems);
+        let known = std::mem::take(&mut self.known_ids);
+        let mut hints: HashMap<String, String> = HashMap::new();
+        let starts: &[usize] = if problems.located() {
+            self.line_starts()
+        } else {
+            &[]
+        };
+        problems.finish(self.text, starts, |p| {
+            if let Problem::UnknownBody { id, known: hint } = p {
+                *hint = hints
+                    .entry(id.clone())
+                    .or_insert_with(|| problems::closest_ids(id, &known))
+                    .clone();
+            }
+        })
     }
 
     fn read_tables(&mut self, table: DeTable<'t>) -> RawFile {
         let mut raw = RawFile::default();
         for (key, value) in table {
+            if self.fast_failed {
+                // The careful pass reads the whole file again.
+                break;
+            }
             let key_span = key.span();
             let span = value.span();
             match key.get_ref().as_ref() {
@@ -225,6 +312,9 @@ impl<'t> Cx<'t> {
                         continue;
                     };
                     for (i, item) in items.into_iter().enumerate() {
+                        if self.fast_failed {
+                            break;
+                        }
                         let id = item
                             .get_ref()
                             .get("id")
@@ -238,6 +328,7 @@ impl<'t> Cx<'t> {
                         if body.is_none() {
                             raw.failed_ids.extend(id);
                         }
+                        // (a failure in the fast pass is read again carefully)
                         raw.bodies.push((item_span, body));
                     }
                 }
@@ -288,8 +379,9 @@ impl<'t> Cx<'t> {
             bodies.push(self.check_body(i, span, b, &mut ids));
         }
         for id in &raw.failed_ids {
-            ids.failed.push(id.clone());
+            ids.failed.insert(id.clone());
         }
+        self.known_ids = ids.known();
         if !self.incomplete {
             self.check_all_or_none(&raw, &bodies);
         }
@@ -356,7 +448,7 @@ impl<'t> Cx<'t> {
             .host
             .as_ref()
             .and_then(|h| self.body_ref(&ids, h, &"partnership.host"));
-        if !self.diagnostics.is_empty() || self.incomplete {
+        if !self.problems.is_empty() || self.incomplete {
             return None;
         }
         let id = self.check_partnership_id(info.id.as_ref());
@@ -388,15 +480,24 @@ struct Ids {
     index: HashMap<String, usize>,
     lines: HashMap<String, usize>,
     order: Vec<String>,
-    failed: Vec<String>,
+    /// Ids of bodies that failed to deserialise: references to them are
+    /// not reported (a set: a file can refer to them 100,000 times).
+    failed: HashSet<String>,
 }
 
 impl Ids {
-    fn known(&self) -> String {
-        let mut all: Vec<&str> = self.order.iter().map(String::as_str).collect();
-        all.extend(self.failed.iter().map(String::as_str));
-        all.dedup();
-        all.join(", ")
+    /// Every id, in file order, then those of the bodies that failed to
+    /// deserialise, sorted; each once.
+    fn known(&self) -> Vec<String> {
+        let mut seen = HashSet::new();
+        let mut failed: Vec<&String> = self.failed.iter().collect();
+        failed.sort();
+        self.order
+            .iter()
+            .chain(failed)
+            .filter(|id| seen.insert(id.as_str()))
+            .cloned()
+            .collect()
     }
 }
 
@@ -429,7 +530,7 @@ mod tests {
     #[track_caller]
     fn policy_error(text: &str, expected: &str) {
         let e = load_policy_str(text).unwrap_err();
-        let LoadError::Invalid { diagnostics } = e else {
+        let LoadError::Invalid { diagnostics, .. } = e else {
             panic!("{e:?}")
         };
         assert_eq!(diagnostics[0].to_string(), expected);
@@ -458,7 +559,7 @@ mod tests {
         );
         // An unknown key is named, with the line.
         let e = load_policy_str("max_gini = 0.3\n").unwrap_err();
-        let LoadError::Invalid { diagnostics } = e else {
+        let LoadError::Invalid { diagnostics, .. } = e else {
             panic!("{e:?}")
         };
         assert_eq!(diagnostics[0].position.map(|p| p.line), Some(1));

@@ -111,7 +111,7 @@ pub fn load_programme_str(text: &str) -> Result<ProgrammePolicy, LoadError> {
         deny: raw.deny,
     };
     let mut policy = cx.check_policy(Some(&(span, policy)));
-    if !cx.diagnostics.is_empty() {
+    if !cx.problems.is_empty() {
         return Err(cx.finish());
     }
     policy.line = None;
@@ -126,7 +126,7 @@ mod tests {
     #[track_caller]
     fn error(text: &str) -> String {
         match load_programme_str(text).unwrap_err() {
-            LoadError::Invalid { diagnostics } => diagnostics
+            LoadError::Invalid { diagnostics, .. } => diagnostics
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()

@@ -11,6 +11,9 @@ use crate::load::Cx;
 use crate::load::diagnostic::Problem;
 use crate::load::limits::{self, Limits};
 
+/// How to raise the body limit, after the message that names it.
+pub(in crate::load) const BODIES_HINT: &str = "; set POWERSHARE_MAX_BODIES to raise the limit (scoring takes about 3 s at 1,000 bodies and grows faster than the number of bodies)";
+
 impl<'t> Cx<'t> {
     /// Report every array, text and key beyond its limit, and more bodies
     /// than `limits.bodies`, with its field path.
@@ -26,7 +29,7 @@ impl<'t> Cx<'t> {
                     what: "bodies",
                     count: items.len(),
                     max: limits.bodies,
-                    hint: "; set POWERSHARE_MAX_BODIES to raise the limit (scoring takes about 3 s at 1,000 bodies and grows faster than the number of bodies)",
+                    hint: BODIES_HINT,
                 },
             );
         }

@@ -2,9 +2,18 @@
 //!
 //! The players are the bodies with seats (a body without seats is not on the
 //! board and has no voting power). The rule is a conjunction of clauses: the
-//! seats with the quota; one clause per veto body (its yes is needed); and,
-//! for a double majority, a count clause needing floor(m/2) + 1 of the m
-//! bodies with seats.
+//! seats with the quota; one clause for the veto bodies (each of their yeses
+//! is needed); and, for a double majority, a count clause needing
+//! floor(m/2) + 1 of the m bodies with seats.
+//!
+//! The veto bodies share one clause (weight 1 each, quota their number)
+//! rather than having a clause each: the two rules let exactly the same
+//! coalitions win, but one clause keeps the exact counting method's states
+//! at (q + 1)(v + 1) instead of (q + 1)·2^v, and Monte Carlo's work per draw
+//! from growing with the number of vetoes. When every body on the board
+//! has a veto the rule is unanimity, which implies every other clause, so
+//! it is the whole rule: 1,000 one-seat bodies all with a veto are scored
+//! as fast as any single weighted vote.
 //!
 //! A chair's casting vote (only with the majority quota) is still one
 //! weighted clause, so every method stays exact: each body's weight is
@@ -44,6 +53,19 @@ pub fn rule(p: &Partnership, board: &Board) -> (Rule, Vec<usize>) {
         .collect();
     let m = players.len();
     let seats: Vec<u64> = players.iter().map(|&i| p.bodies[i].seats).collect();
+    let mut vetoes = vec![0u64; m];
+    for &v in &board.veto {
+        // `players` is sorted: a binary search, not a scan per veto.
+        if let Ok(k) = players.binary_search(&v) {
+            vetoes[k] = 1;
+        }
+    }
+    let v: u64 = vetoes.iter().sum();
+    if m > 0 && v == m as u64 {
+        // Unanimity: only the grand coalition wins, which satisfies every
+        // clause (each quota is at most its clause's total).
+        return (Rule::new(m, vec![Clause::count(m, v)]), players);
+    }
     let main = match board
         .chair
         .and_then(|c| players.iter().position(|&i| i == c))
@@ -52,10 +74,8 @@ pub fn rule(p: &Partnership, board: &Board) -> (Rule, Vec<usize>) {
         _ => Clause::new(seats, board.quota),
     };
     let mut clauses = vec![main];
-    for &v in &board.veto {
-        if let Some(k) = players.iter().position(|&i| i == v) {
-            clauses.push(Clause::veto(m, k));
-        }
+    if v > 0 {
+        clauses.push(Clause::new(vetoes, v));
     }
     if board.also_majority_of_bodies {
         clauses.push(Clause::count(m, m as u64 / 2 + 1));

@@ -335,6 +335,15 @@ pub fn rebalance(p: &Partnership, options: &RebalanceOptions) -> Result<Rebalanc
     let shares = options.target.shares(p, options.all_bodies)?;
     let players: Vec<usize> = (0..p.bodies.len()).filter(|&i| shares[i] > 0.0).collect();
     let n = players.len();
+    if n == 0 {
+        // Shares add up to 1, so some body takes part; never search an
+        // empty board (its quota range would be empty).
+        return Err(TargetError::NoMass {
+            target: options.target.name(),
+            why: "no body has a share above 0".into(),
+        }
+        .into());
+    }
     if n > evaluate::MAX_PLAYERS {
         return Err(RebalanceError::TooManyBodies {
             bodies: n,

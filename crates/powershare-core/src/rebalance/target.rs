@@ -203,13 +203,24 @@ impl Target {
                     };
                     raw[i] = *share;
                 }
-                let total: f64 = raw.iter().sum();
-                if total <= 0.0 {
+                let largest = raw.iter().copied().fold(0.0f64, f64::max);
+                if largest <= 0.0 {
                     return Err(TargetError::NoMass {
                         target: self.name(),
                         why: "every share given is 0".into(),
                     });
                 }
+                // Shares are relative: when they add up to infinity
+                // (`a=1e308,b=1e308`), scale by the largest first, or every
+                // share would be 0 and nobody would take part.
+                let total: f64 = raw.iter().sum();
+                let (raw, total) = if total.is_finite() {
+                    (raw, total)
+                } else {
+                    let scaled: Vec<f64> = raw.iter().map(|x| x / largest).collect();
+                    let total = scaled.iter().sum();
+                    (scaled, total)
+                };
                 return Ok(raw.iter().map(|x| x / total).collect());
             }
         };
@@ -278,6 +289,11 @@ contribution = 0
         case("sqrt-income", false, &[2.0 / 3.0, 1.0 / 3.0, 0.0]);
         // Custom names seatless c; shares scaled to add up to 1.
         case("custom:a=1,c=3", false, &[0.25, 0.0, 0.75]);
+        // Regression: shares near f64::MAX once added up to infinity, every
+        // share became 0 and the search panicked on an empty quota range.
+        case("custom:a=1e308,b=1e308", false, &[0.5, 0.5, 0.0]);
+        // 5e-324 is the smallest f64 above 0: still a share, all of it.
+        case("custom:a=5e-324", false, &[1.0, 0.0, 0.0]);
     }
 
     #[test]

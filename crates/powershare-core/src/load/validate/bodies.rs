@@ -83,6 +83,15 @@ impl<'t> Cx<'t> {
                 expertise.insert(domain.clone(), r);
             }
         }
+        // A seat count out of range leaves the board's seats unknown: the
+        // rules across tables (a veto body "without seats", the quota
+        // against the total) would report consequences, not causes.
+        if b.seats
+            .as_ref()
+            .is_some_and(|s| !(0..=MAX_SEATS as i64).contains(s.get_ref()))
+        {
+            self.incomplete = true;
+        }
         let seats = match &b.seats {
             Some(s) if *s.get_ref() < 0 => {
                 self.report(
@@ -146,11 +155,17 @@ impl<'t> Cx<'t> {
                 continue;
             }
             let lacking: Vec<&RawBody> = parsed.iter().copied().filter(|b| !has(b)).collect();
-            let missing = lacking
+            // The first ten, so the message does not grow with the
+            // partnership.
+            let mut missing = lacking
                 .iter()
+                .take(10)
                 .map(|b| format!("`{}`", b.id.get_ref()))
                 .collect::<Vec<_>>()
                 .join(", ");
+            if lacking.len() > 10 {
+                missing.push_str(&format!(" and {} more", lacking.len() - 10));
+            }
             let first = lacking[0];
             let _ = bodies;
             self.report(

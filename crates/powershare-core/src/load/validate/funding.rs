@@ -22,6 +22,7 @@ impl<'t> Cx<'t> {
             self.report(Some(&span), "funding", Problem::FundingNeedsIncome);
         }
         let mut received: HashMap<usize, f64> = HashMap::new();
+        let mut all_received: Option<HashMap<&str, f64>> = None;
         let mut out = Vec::new();
         for (i, (span, f)) in raw.funding.iter().enumerate() {
             let field = format!("funding.{i}");
@@ -51,12 +52,19 @@ impl<'t> Cx<'t> {
                 let limit = income * (1.0 + 1e-12);
                 if *total > limit && before <= limit && !self.incomplete {
                     let id = bodies[to].id.clone();
-                    let received = raw
-                        .funding
-                        .iter()
-                        .filter(|(_, g)| g.to.get_ref() == &id)
-                        .map(|(_, g)| *g.amount.get_ref())
-                        .sum();
+                    // All the funding to this body, in the file (summed once
+                    // for every body, not once per body over every entry).
+                    let received = *all_received
+                        .get_or_insert_with(|| {
+                            let mut sums: HashMap<&str, f64> = HashMap::new();
+                            for (_, g) in &raw.funding {
+                                *sums.entry(g.to.get_ref().as_str()).or_insert(0.0) +=
+                                    *g.amount.get_ref();
+                            }
+                            sums
+                        })
+                        .get(id.as_str())
+                        .unwrap_or(&0.0);
                     self.report(
                         Some(&f.amount.span()),
                         format!("{field}.amount"),

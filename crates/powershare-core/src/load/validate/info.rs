@@ -44,7 +44,7 @@ mod tests {
     #[track_caller]
     fn error(text: &str) -> String {
         match crate::load_str(text).unwrap_err() {
-            crate::LoadError::Invalid { diagnostics } => diagnostics[0].to_string(),
+            crate::LoadError::Invalid { diagnostics, .. } => diagnostics[0].to_string(),
             e => panic!("{e:?}"),
         }
     }

@@ -42,7 +42,7 @@ impl<'t> Cx<'t> {
                                 format!("{field}.influence.{id}"),
                                 Problem::UnknownBody {
                                     id: id.clone(),
-                                    known: ids.known(),
+                                    known: String::new(),
                                 },
                             );
                         }

@@ -108,7 +108,7 @@ impl<'t> Cx<'t> {
         ids: &Ids,
         line: usize,
     ) -> Option<Response> {
-        let before = self.diagnostics.len();
+        let before = self.problems.len();
         let body = r
             .body
             .as_ref()
@@ -171,7 +171,7 @@ impl<'t> Cx<'t> {
             .priorities_set_by
             .as_ref()
             .and_then(|b| self.body_ref(ids, b, &format_args!("{field}.priorities_set_by")));
-        if self.diagnostics.len() > before {
+        if self.problems.len() > before {
             return None;
         }
         Some(Response {
@@ -226,7 +226,7 @@ impl<'t> Cx<'t> {
                         path,
                         Problem::UnknownBody {
                             id: id.to_string(),
-                            known: ids.known(),
+                            known: String::new(),
                         },
                     );
                 }
@@ -271,7 +271,7 @@ mod tests {
 
     fn errors(extra: &str) -> Vec<String> {
         match crate::load_str(&format!("{BODIES}{extra}")) {
-            Err(LoadError::Invalid { diagnostics }) => {
+            Err(LoadError::Invalid { diagnostics, .. }) => {
                 diagnostics.iter().map(ToString::to_string).collect()
             }
             other => panic!("expected errors, got {other:?}"),

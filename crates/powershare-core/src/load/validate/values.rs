@@ -23,7 +23,8 @@ impl<'t> Cx<'t> {
                         field.to_string(),
                         Problem::UnknownBody {
                             id: id.get_ref().clone(),
-                            known: ids.known(),
+                            // Filled in for the problems kept (`Cx::finish`).
+                            known: String::new(),
                         },
                     );
                 }

@@ -51,6 +51,21 @@ pub enum NumberError {
         /// The text as given.
         text: String,
     },
+    /// So many decimal places that the numbers, scaled to whole numbers
+    /// by 10^places, no longer fit in 64 bits.
+    #[error(
+        "{what} {text:?} has {places} decimal places: every weight and the quota are multiplied by 10^{places} to make them whole, and then {problem}; give fewer decimal places"
+    )]
+    TooPrecise {
+        /// Which number has the most decimal places.
+        what: String,
+        /// The text as given.
+        text: String,
+        /// Its decimal places.
+        places: u32,
+        /// What overflows.
+        problem: &'static str,
+    },
     /// No weights.
     #[error("no weights given; give one weight per player, e.g. `--quota 6 4 3 2 1`")]
     NoWeights,
@@ -221,26 +236,63 @@ pub fn clause(weights: &[&str], quota: &str) -> Result<(Clause, u64), NumberErro
     if let QuotaSpec::Absolute(q) = spec {
         scale = scale.max(q.scale);
     }
-    let big = |i: usize, text: &str| NumberError::TooLarge {
-        what: if i == usize::MAX {
-            "the quota".into()
+    let name = |i: usize| {
+        if i == usize::MAX {
+            "the quota".to_string()
         } else {
             format!("weight {}", i + 1)
-        },
+        }
+    };
+    let big = |i: usize, text: &str| NumberError::TooLarge {
+        what: name(i),
         text: text.into(),
     };
+    // When the numbers overflow only once scaled, the one with the most
+    // decimal places is to blame, not whichever weight the sum reached
+    // first (`1 0.0000000000000000000000000000001 1` once blamed weight 1).
+    let precise = |problem: &'static str| {
+        let (i, text, places) = parsed
+            .iter()
+            .zip(weights)
+            .enumerate()
+            .map(|(i, (d, w))| (i, *w, d.scale))
+            .chain(match spec {
+                QuotaSpec::Absolute(q) => Some((usize::MAX, quota, q.scale)),
+                _ => None,
+            })
+            .max_by_key(|&(i, _, places)| (places, std::cmp::Reverse(i)))
+            .unwrap_or((0, weights[0], scale));
+        NumberError::TooPrecise {
+            what: name(i),
+            text: text.into(),
+            places,
+            problem,
+        }
+    };
+    // Whole parts alone (rounded up): an overflow here is the weights'
+    // size, not their decimals.
+    let mut whole: u128 = 0;
+    for (i, d) in parsed.iter().enumerate() {
+        whole += d.digits.div_ceil(10u128.pow(d.scale));
+        if whole > u128::from(u64::MAX) {
+            return Err(big(i, weights[i]));
+        }
+    }
+    let factor = 10u64
+        .checked_pow(scale)
+        .ok_or_else(|| precise("the factor is beyond 64 bits"))?;
+    let overflow = "the total weight passes 18446744073709551615";
     let up = |d: Decimal| -> Option<u64> {
         let f = 10u128.checked_pow(scale - d.scale)?;
         u64::try_from(d.digits.checked_mul(f)?).ok()
     };
     let mut ints = Vec::with_capacity(parsed.len());
     let mut total: u64 = 0;
-    for (i, d) in parsed.iter().enumerate() {
-        let w = up(*d).ok_or_else(|| big(i, weights[i]))?;
-        total = total.checked_add(w).ok_or_else(|| big(i, weights[i]))?;
+    for d in &parsed {
+        let w = up(*d).ok_or_else(|| precise(overflow))?;
+        total = total.checked_add(w).ok_or_else(|| precise(overflow))?;
         ints.push(w);
     }
-    let factor = 10u64.checked_pow(scale).ok_or_else(|| big(0, weights[0]))?;
     let shown = |x: u64| format_scaled(x, scale);
     let q = match spec {
         QuotaSpec::Majority => total / 2 + 1,
@@ -249,7 +301,13 @@ pub fn clause(weights: &[&str], quota: &str) -> Result<(Clause, u64), NumberErro
         QuotaSpec::Fraction { num, den } => (u128::from(total) * num)
             .div_ceil(den)
             .min(u128::from(u64::MAX)) as u64,
-        QuotaSpec::Absolute(d) => up(d).ok_or_else(|| big(usize::MAX, quota))?,
+        QuotaSpec::Absolute(d) => up(d).ok_or_else(|| {
+            if d.digits.div_ceil(10u128.pow(d.scale)) > u128::from(u64::MAX) {
+                big(usize::MAX, quota)
+            } else {
+                precise(overflow)
+            }
+        })?,
     };
     let out_of_range = |problem: &str| NumberError::QuotaOutOfRange {
         text: quota.into(),
@@ -354,10 +412,30 @@ mod tests {
             "3/2",
             "the quota \"3/2\" is a fraction outside (0, 1]; a fraction q gives quota ceil(q × total)",
         );
+        // 20 × 10^18 passes 2^64: the 18 decimal places are to blame.
         err(
             &["0.000000000000000001", "20"],
             "1",
-            "weight 2 \"20\" has too many digits: after scaling every weight to a whole number the total must stay below 18446744073709551616",
+            "weight 1 \"0.000000000000000001\" has 18 decimal places: every weight and the quota are multiplied by 10^18 to make them whole, and then the total weight passes 18446744073709551615; give fewer decimal places",
+        );
+        // Regression: weight 1 was blamed for weight 2's 31 decimal places.
+        err(
+            &["1", "0.0000000000000000000000000000001", "1"],
+            "2",
+            "weight 2 \"0.0000000000000000000000000000001\" has 31 decimal places: every weight and the quota are multiplied by 10^31 to make them whole, and then the factor is beyond 64 bits; give fewer decimal places",
+        );
+        // The quota can hold the most decimal places too.
+        err(
+            &["1", "1"],
+            "1.00000000000000000001",
+            "the quota \"1.00000000000000000001\" has 20 decimal places: every weight and the quota are multiplied by 10^20 to make them whole, and then the factor is beyond 64 bits; give fewer decimal places",
+        );
+        // Weights too large even as whole numbers: the one where the sum
+        // passes 2^64 - 1 is named.
+        err(
+            &["0.5", "18446744073709551615", "1"],
+            "1",
+            "weight 2 \"18446744073709551615\" has too many digits: after scaling every weight to a whole number the total must stay below 18446744073709551616",
         );
         err(
             &["nan"],

@@ -11,6 +11,8 @@
 //!
 //! - up to [`EngineLimits::enumeration_players`] players (25): every coalition is
 //!   enumerated ([`enumerate`]); every index is exact;
+//! - a rule that needs every player (unanimity): in closed form
+//!   (`unanimity.rs`);
 //! - one weighted clause: generating functions ([`mod@weighted`]), exact counts
 //!   in big integers for Banzhaf, Coleman and Holler, Gauss-Legendre
 //!   quadrature of the multilinear extension for Shapley-Shubik
@@ -36,6 +38,7 @@ pub mod montecarlo;
 mod rule;
 pub mod shapley;
 pub mod sized;
+mod unanimity;
 pub mod vector;
 pub mod weighted;
 
@@ -65,6 +68,9 @@ pub enum Method {
     CappedSums,
     /// Random samples: estimates with standard errors.
     MonteCarlo,
+    /// A rule whose result is known in closed form (unanimity: only the
+    /// grand coalition wins): every index exact.
+    ClosedForm,
 }
 
 impl Method {
@@ -75,6 +81,7 @@ impl Method {
             Method::GeneratingFunction => "generating-function",
             Method::CappedSums => "capped-sums",
             Method::MonteCarlo => "monte-carlo",
+            Method::ClosedForm => "closed-form",
         }
     }
 }
@@ -398,6 +405,7 @@ pub fn power(rule: &Rule) -> Result<VotingPower, VotingError> {
 /// which are always computed), choosing the method:
 ///
 /// 1. at most `limits.enumeration_players` players: [`enumerate`];
+///    a rule that needs every player (unanimity) in closed form;
 /// 2. one clause (clauses with quota 0 are dropped, they always hold):
 ///    [`mod@weighted`], if its counting tables fit the limits;
 /// 3. several clauses: [`vector`], if the product of the quotas fits;
@@ -407,6 +415,9 @@ pub fn power_with(rule: &Rule, options: &EngineOptions) -> Result<VotingPower, V
     let n = rule.players;
     if n <= options.limits.enumeration_players {
         return Ok(enumerate::power(rule, options));
+    }
+    if unanimity::is_unanimous(rule) {
+        return Ok(unanimity::power(rule));
     }
     let binding: Vec<&Clause> = rule.clauses.iter().filter(|c| c.quota > 0).collect();
     if binding.is_empty() {
