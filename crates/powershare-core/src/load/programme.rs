@@ -67,8 +67,15 @@ struct RawProgramme {
 /// assert!(load_programme_str("lock_weights = \"yes\"\n").is_err());
 /// ```
 pub fn load_programme_str(text: &str) -> Result<ProgrammePolicy, LoadError> {
-    let (table, errors) = DeTable::parse_recoverable(text);
     let mut cx = Cx::new(text);
+    // A programme policy is a few lines: read it in the careful pass at
+    // once (every bad key reported), after the same bounded scan as a
+    // partnership file.
+    cx.careful = true;
+    if !cx.scan(&crate::load::limits::Limits::default()) {
+        return Err(cx.finish());
+    }
+    let (table, errors) = DeTable::parse_recoverable(text);
     for e in &errors {
         cx.toml_error(e, None, "");
     }
