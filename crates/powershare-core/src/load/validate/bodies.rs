@@ -86,8 +86,7 @@ impl<'t> Cx<'t> {
         // A seat count out of range leaves the board's seats unknown: the
         // rules across tables (a veto body "without seats", the quota
         // against the total) would report consequences, not causes.
-        if b
-            .seats
+        if b.seats
             .as_ref()
             .is_some_and(|s| !(0..=MAX_SEATS as i64).contains(s.get_ref()))
         {
