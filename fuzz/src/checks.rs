@@ -30,10 +30,26 @@ pub fn load(bytes: &[u8]) -> Option<Partnership> {
 }
 
 /// Cheap structural promises of a validated partnership: every reference
-/// points at a body, every number is finite, the quota can be met.
+/// points at a body, every number is finite, the quota can be met, and no
+/// text holds a character the loader refuses (control characters and the
+/// bidirectional controls).
 pub fn check_partnership(p: &Partnership) {
     let n = p.bodies.len();
     assert!(n > 0, "a valid partnership has bodies");
+    let texts = p
+        .bodies
+        .iter()
+        .flat_map(|b| [&b.id, &b.name].into_iter().chain(b.expertise.keys()))
+        .chain(p.name.iter())
+        .chain(p.period.iter())
+        .chain(p.currency.iter())
+        .chain(p.decisions.iter().map(|d| &d.title));
+    for t in texts {
+        assert!(
+            !t.chars().any(|c| powershare_core::load::scan::forbidden(c).is_some()),
+            "a refused character passed the loader: {t:?}"
+        );
+    }
     for b in &p.bodies {
         for x in [b.income, b.staff, b.contribution, b.position]
             .into_iter()
@@ -71,8 +87,9 @@ pub fn check_partnership(p: &Partnership) {
 pub fn score(p: &Partnership, index: VotingIndex) -> Report {
     let r = powershare_core::report::score(
         p,
-        Options {
+        ScoreOptions {
             voting_index: index,
+            ..ScoreOptions::default()
         },
     );
     check_report(p, &r);
@@ -115,14 +132,14 @@ pub fn check_report(p: &Partnership, r: &Report) {
         if let Some(v) = &b.voting {
             unit(v.seat_share, "seat_share");
             for (x, what) in [
-                (v.banzhaf, "banzhaf"),
-                (v.banzhaf_absolute, "banzhaf_absolute"),
-                (v.shapley_shubik, "shapley_shubik"),
-                (v.holler, "holler"),
-                (v.deegan_packel, "deegan_packel"),
-                (v.johnston, "johnston"),
-                (v.coleman_prevent, "coleman_prevent"),
-                (v.coleman_initiate, "coleman_initiate"),
+                (v.indices.banzhaf, "banzhaf"),
+                (v.indices.banzhaf_absolute, "banzhaf_absolute"),
+                (v.indices.shapley_shubik, "shapley_shubik"),
+                (v.indices.holler, "holler"),
+                (v.indices.deegan_packel, "deegan_packel"),
+                (v.indices.johnston, "johnston"),
+                (v.indices.coleman_prevent, "coleman_prevent"),
+                (v.indices.coleman_initiate, "coleman_initiate"),
             ] {
                 if let Some(x) = x {
                     unit(x, what);
@@ -180,13 +197,17 @@ pub fn check_report(p: &Partnership, r: &Report) {
 
 /// Render `r` (with the redesign section where the CLI adds it) in every
 /// format, alone and as a batch of two, and check each output.
-pub fn render_all(p: &Partnership, mut r: Report) {
-    r.redesign = suggest(p, r_index(&r));
+pub fn render_all(p: &Partnership, r: Report) {
+    let redesign = suggest(p, r_index(&r));
     let names = names(&r);
+    let doc = || render::Document {
+        report: &r,
+        redesign: redesign.as_ref(),
+    };
     for format in FORMATS {
-        let one = render::render(&r, format);
+        let one = render::render(doc(), format);
         check_output(&one, format, &names, 1);
-        let two = render::render_many(&[r.clone(), r.clone()], format);
+        let two = render::render_many(&[doc(), doc()], format);
         check_output(&two, format, &names, 2);
     }
 }

@@ -302,11 +302,13 @@ point 0.1 x 30 is 3.0000000000000004).",
 Definition: The method behind the voting indices of a board (in `report`,
 `check`, `whatif` and the designs of `rebalance`) and of `power`, chosen by
 the size and shape of the rule. The rule is a set of clauses a winning
-coalition must all meet: the seats with the quota, one clause per veto body,
-and one for a double majority (see quota). The first method that fits is
-used:
+coalition must all meet: the seats with the quota, one clause for the veto
+bodies (each must be in), and one for a double majority (see quota). The
+first method that fits is used:
   enumeration          at most 25 bodies with seats: each of the 2^n
                        coalitions is visited.
+  closed-form          a rule that needs every body (unanimity, or every
+                       body with a veto): every index 1/n, exact.
   generating-function  more than 25, seats and quota alone (one clause):
                        coalitions counted by total seats, in big integers,
                        after dividing the seats by their common divisor.

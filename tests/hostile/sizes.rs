@@ -205,6 +205,14 @@ fn the_parser_never_sees_a_file_beyond_its_budget() {
         err.contains("400000 tables would take the TOML parser about"),
         "{err}"
     );
+    // Dotted keys open a table per dot: 40,000 lines of `aN.b.c.d.e.f.g.h
+    // = 1` (1 MB) took the parser 353 MB before the dots were counted.
+    let dotted: String = (0..40_000)
+        .map(|i| format!("a{i}.b.c.d.e.f.g.h = 1\n"))
+        .collect();
+    let dotted = write(&dir, "dotted.toml", &dotted);
+    let (_, _, err) = run(&["validate"], &[&dotted]);
+    assert!(err.contains("the file is too large to read"), "{err}");
     // check reads files two at a time: two such files stay within the
     // bound for one (the parses are gated), far from the 2.8 GB of old.
     let copy = write(

@@ -333,5 +333,7 @@ fn ctrl_c_takes_effect_within_a_second() {
     assert_eq!(code, Some(130), "{err}");
     assert_eq!(out, "");
     assert!(err.contains("interrupted"), "{err}");
-    assert!(waited < Duration::from_millis(1500), "{waited:?}");
+    // The handler waits 0.8 s for the batch to stop by itself; 2.5 s leaves
+    // room for a loaded machine and still fails the 17 s of old.
+    assert!(waited < Duration::from_millis(2500), "{waited:?}");
 }

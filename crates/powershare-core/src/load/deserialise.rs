@@ -113,12 +113,40 @@ impl<'t> Cx<'t> {
 
     /// The careful path of [`Cx::de`]: deserialise from a copy; on a
     /// failure report the offending key, remove it, try again.
+    ///
+    /// Only a value of at most [`MAX_COPIED`] nodes is copied (a real entry
+    /// has a few dozen): a hostile one (a table holding arrays of 100,000
+    /// tables) is deserialised once, in place, and only its first problem
+    /// reported, rather than copied 32 times over.
     pub(in crate::load) fn de_again<T: DeserializeOwned>(
         &mut self,
         value: Spanned<DeValue<'t>>,
         field: &str,
     ) -> Option<T> {
         let span = value.span();
+        if !at_most(&value, MAX_COPIED) {
+            let keys: Vec<(String, Range<usize>, Range<usize>)> = match value.get_ref() {
+                DeValue::Table(t) => t
+                    .iter()
+                    .map(|(k, v)| (k.get_ref().to_string(), k.span(), v.span()))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            return match T::deserialize(ValueDeserializer::from(value)) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    let key = offending(
+                        &e,
+                        &span,
+                        keys.iter()
+                            .map(|(k, ks, vs)| (k.as_str(), ks.clone(), vs.clone())),
+                    );
+                    self.report_de_error(&e, &span, field, key.as_deref());
+                    self.incomplete = true;
+                    None
+                }
+            };
+        }
         let mut value = value;
         let mut failed = false;
         for _ in 0..32 {
@@ -131,25 +159,16 @@ impl<'t> Cx<'t> {
                 Err(e) => e,
             };
             failed = true;
-            let keys: Vec<(String, Range<usize>, Range<usize>)> = match value.get_ref() {
-                DeValue::Table(t) => t
-                    .iter()
-                    .map(|(k, v)| (k.get_ref().to_string(), k.span(), v.span()))
-                    .collect(),
-                _ => Vec::new(),
+            let key = match value.get_ref() {
+                DeValue::Table(t) => offending(
+                    &e,
+                    &span,
+                    t.iter()
+                        .map(|(k, v)| (k.get_ref().as_ref(), k.span(), v.span())),
+                ),
+                _ => None,
             };
-            let at = e.span().map_or(span.start, |s| s.start);
-            let inside = |r: &Range<usize>| r.start <= at && at < r.end.max(r.start + 1);
-            let key = keys
-                .iter()
-                .find(|(_, k, v)| inside(k) || inside(v))
-                .map(|(k, _, _)| k.clone());
-            let path = match &key {
-                Some(k) if !field.is_empty() => format!("{field}.{k}"),
-                Some(k) => k.clone(),
-                None => field.to_string(),
-            };
-            self.toml_error(&e, Some(&span), &path);
+            self.report_de_error(&e, &span, field, key.as_deref());
             let (Some(key), DeValue::Table(table)) = (key, value.get_mut()) else {
                 self.incomplete = true;
                 return None;
@@ -163,6 +182,22 @@ impl<'t> Cx<'t> {
         }
         self.incomplete = true;
         None
+    }
+
+    /// Report a deserialisation error under `field.key`.
+    fn report_de_error(
+        &mut self,
+        e: &toml::de::Error,
+        span: &Range<usize>,
+        field: &str,
+        key: Option<&str>,
+    ) {
+        let path = match key {
+            Some(k) if !field.is_empty() => format!("{field}.{k}"),
+            Some(k) => k.to_string(),
+            None => field.to_string(),
+        };
+        self.toml_error(e, Some(span), &path);
     }
 
     /// Deserialise an array of tables element by element.
@@ -195,4 +230,38 @@ impl<'t> Cx<'t> {
         }
         out
     }
+}
+
+/// Most nodes of a value the careful pass copies (see [`Cx::de_again`]).
+const MAX_COPIED: usize = 4096;
+
+/// Whether `value` has at most `max` nodes (counting stops past it).
+fn at_most(value: &Spanned<DeValue<'_>>, max: usize) -> bool {
+    fn count(v: &DeValue<'_>, left: &mut usize) -> bool {
+        if *left == 0 {
+            return false;
+        }
+        *left -= 1;
+        match v {
+            DeValue::Array(items) => items.iter().all(|i| count(i.get_ref(), left)),
+            DeValue::Table(t) => t.iter().all(|(_, v)| count(v.get_ref(), left)),
+            _ => true,
+        }
+    }
+    let mut left = max;
+    count(value.get_ref(), &mut left)
+}
+
+/// The key (of `keys`: name, key span, value span) whose key or value
+/// holds the error's position.
+fn offending<'k>(
+    e: &toml::de::Error,
+    span: &Range<usize>,
+    keys: impl Iterator<Item = (&'k str, Range<usize>, Range<usize>)>,
+) -> Option<String> {
+    let at = e.span().map_or(span.start, |s| s.start);
+    let inside = |r: &Range<usize>| r.start <= at && at < r.end.max(r.start + 1);
+    keys.into_iter()
+        .find(|(_, k, v)| inside(k) || inside(v))
+        .map(|(k, _, _)| k.to_string())
 }

@@ -62,7 +62,7 @@ pub struct Limits {
 /// Bytes of TOML parser memory allowed for each byte of the file-size
 /// limit: 16, so 256 MiB (268 MB) with the default 16 MiB, as bounded by
 /// the first pass ([`crate::load::scan::Counts::parse_bytes`], which is at
-/// least a third above what the parser was measured to take). Typical
+/// least a quarter above what the parser was measured to take). Typical
 /// files need 40 to 60 bytes of parser memory per byte but are far below
 /// the file-size limit; a file dense in tokens or tables (a few MiB of
 /// `[[funding]]` entries, 16 MiB of `{},`) is refused before it is parsed.

@@ -40,6 +40,8 @@ impl<'t> Cx<'t> {
             Some(q) => self.quota(q, total),
         };
         let mut veto = Vec::new();
+        // A set beside the list: `veto` can name 100,000 entries.
+        let mut seen = std::collections::HashSet::new();
         for (i, v) in board.veto.iter().enumerate() {
             let field = format!("board.veto.{i}");
             if let Some(b) = self.body_ref(ids, v, &field) {
@@ -51,7 +53,7 @@ impl<'t> Cx<'t> {
                             id: v.get_ref().clone(),
                         },
                     );
-                } else if !veto.contains(&b) {
+                } else if seen.insert(b) {
                     veto.push(b);
                 }
             }

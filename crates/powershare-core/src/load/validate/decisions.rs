@@ -20,7 +20,8 @@ impl<'t> Cx<'t> {
                 .proposed_by
                 .as_ref()
                 .map(|p| self.body_ref(ids, p, &format_args!("{field}.proposed_by")));
-            let mut seen = Vec::new();
+            // A set: a `supported` list can hold 100,000 entries.
+            let mut seen = std::collections::HashSet::new();
             let mut lists = [Vec::new(), Vec::new()];
             for (list, (name, entries)) in [("supported", &d.supported), ("opposed", &d.opposed)]
                 .into_iter()
@@ -30,7 +31,7 @@ impl<'t> Cx<'t> {
                     let Some(b) = self.body_ref(ids, e, &format_args!("{field}.{name}")) else {
                         continue;
                     };
-                    if seen.contains(&b) {
+                    if !seen.insert(b) {
                         self.report(
                             Some(&e.span()),
                             format!("{field}.{name}"),
@@ -39,7 +40,6 @@ impl<'t> Cx<'t> {
                             },
                         );
                     } else {
-                        seen.push(b);
                         lists[list].push(b);
                     }
                 }

@@ -48,7 +48,7 @@ pub(crate) fn weighted(game: &Game, options: &EngineOptions) -> Option<Vec<f64>>
     if plan.cost() > options.limits.work {
         return None;
     }
-    Some(plan.run())
+    Some(plan.run(options.limits.memory))
 }
 
 /// Table updates the quadrature would take for `game`.
@@ -103,7 +103,18 @@ impl<'a> Plan<'a> {
             .sum()
     }
 
-    fn run(&self) -> Vec<f64> {
+    /// Evaluate the nodes, on as many threads as the cores and `memory`
+    /// allow: each thread holds two tables of f64 of the node's length (a
+    /// board of 36 bodies of a million seats needs 288 MB a thread, so on
+    /// 16 cores the quadrature alone once took gigabytes).
+    fn run(&self, memory: u64) -> Vec<f64> {
+        let longest = self
+            .nodes
+            .iter()
+            .map(|&(p, _)| table_len(self.game, p) as u64)
+            .max()
+            .unwrap_or(0);
+        let per_thread = longest.saturating_mul(16).max(1);
         // Threads only pay off for more than a few milliseconds of work.
         let threads = if self.cost() < 5_000_000 {
             1
@@ -111,6 +122,7 @@ impl<'a> Plan<'a> {
             std::thread::available_parallelism()
                 .map_or(1, usize::from)
                 .min(self.nodes.len())
+                .min(usize::try_from(memory / per_thread).unwrap_or(usize::MAX))
                 .max(1)
         };
         let mut values: Vec<Vec<f64>> = vec![Vec::new(); self.nodes.len()];

@@ -4,9 +4,10 @@
 //! that clause's quota (a sum at or above the quota satisfies the clause,
 //! however far above). So a coalition's *state* is a vector x with
 //! 0 <= x_c <= q_c, there are prod_c (q_c + 1) states, and adding a player
-//! moves x to cap(x + w). A board's rule (seats, one veto clause per veto
-//! body, a count clause for a double majority) has at most about
-//! (q + 1)·2^vetoes·(m/2 + 2) states, small enough at hundreds of bodies.
+//! moves x to cap(x + w). A board's rule (seats, one clause for all the
+//! veto bodies, a count clause for a double majority) has at most about
+//! (q + 1)·(vetoes + 1)·(m/2 + 2) states, small enough at hundreds of
+//! bodies.
 //!
 //! - Forward tables F count the coalitions of the players so far by state;
 //!   backward tables B count the ways the remaining players complete a
