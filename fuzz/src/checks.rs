@@ -24,7 +24,17 @@ pub const FORMATS: [Format; 7] = [
 
 /// Parse and validate; on success check what validation promises.
 pub fn load(bytes: &[u8]) -> Option<Partnership> {
-    let p = powershare_core::load(bytes).ok()?;
+    // Both ways in: the first pass that files above 64 KiB take (forced
+    // here, since fuzz inputs are small), and the direct parse of small
+    // files; they must agree on whether the file is valid.
+    let scanned = powershare_core::Limits {
+        scan_from_bytes: 0,
+        ..powershare_core::Limits::default()
+    };
+    let first = powershare_core::load_with(bytes, &scanned);
+    let direct = powershare_core::load(bytes);
+    assert_eq!(first.is_ok(), direct.is_ok(), "{first:?}\n{direct:?}");
+    let p = direct.ok()?;
     check_partnership(&p);
     Some(p)
 }

@@ -264,14 +264,33 @@ pub fn write_output(out: &Path, text: &str, inputs: &[PathBuf]) -> anyhow::Resul
 }
 
 /// Write `text` into the existing `out` (a FIFO, a device, /dev/stdout):
-/// opened for writing, never created, truncated only if a regular file.
+/// `/dev/stdout` and `/dev/stderr` (and their `/dev/fd/` and
+/// `/proc/self/fd/` names) are the process's own streams, written as they
+/// were opened by the shell (so `>>` still appends); anything else is
+/// opened for writing, never created nor truncated, and appended to (a
+/// regular file reached through `/proc/.../fd/N` keeps what it held).
 fn write_through(out: &Path, text: &str) -> anyhow::Result<()> {
     // Written in place: a signal from here on would cut it short.
     WRITING.store(true, Ordering::SeqCst);
-    let regular = std::fs::metadata(out).is_ok_and(|m| m.is_file());
+    let name = out.to_string_lossy();
+    if matches!(
+        name.as_ref(),
+        "/dev/stdout" | "/dev/fd/1" | "/proc/self/fd/1"
+    ) {
+        return write_stdout(text);
+    }
+    if matches!(
+        name.as_ref(),
+        "/dev/stderr" | "/dev/fd/2" | "/proc/self/fd/2"
+    ) {
+        let mut err = std::io::stderr().lock();
+        return err
+            .write_all(text.as_bytes())
+            .and_then(|()| err.flush())
+            .with_context(|| format!("writing {}", out.display()));
+    }
     let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .truncate(regular)
+        .append(true)
         .open(out)
         .with_context(|| format!("writing {}", out.display()))?;
     match file.write_all(text.as_bytes()).and_then(|()| file.flush()) {

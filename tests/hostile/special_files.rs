@@ -337,3 +337,26 @@ fn ctrl_c_takes_effect_within_a_second() {
     // room for a loaded machine and still fails the 17 s of old.
     assert!(waited < Duration::from_millis(2500), "{waited:?}");
 }
+
+/// `-o /dev/stdout` writes to the process's own stdout, as the shell
+/// opened it: appended after `>>`, never truncating or replacing the file
+/// behind it.
+#[test]
+fn output_to_dev_stdout_keeps_the_shells_redirection() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("log.txt");
+    std::fs::write(&path, "previous\n").expect("write");
+    let file = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .expect("open");
+    let status = Command::new(assert_cmd::cargo::cargo_bin("powershare"))
+        .args(["report", SAMPLE, "-o", "/dev/stdout"])
+        .stdout(Stdio::from(file))
+        .status()
+        .expect("runs");
+    assert!(status.success());
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.starts_with("previous\nEastbridge"), "{text}");
+    assert!(std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()));
+}

@@ -35,25 +35,30 @@ fn refused_characters_are_named_with_their_line() {
                 [[body]]\nid = \"b\"\nname = \"raw\u{202e}override\"\n\
                 expertise = { \"k\\u2066\" = 1 }\n\
                 [[decision]]\ntitle = \"two\\nlines\"\noutcome = \"adopted\"\nhow = \"vote\"\n";
-    let (code, err) = validate(text);
-    assert_eq!(code, Some(2));
-    let lines: Vec<&str> = err.lines().collect();
-    let tail = ": powershare refuses control characters (except tab) and the bidirectional controls U+202A to U+202E and U+2066 to U+2069, which can hide text, fake lines or make it read in another order; remove it";
-    assert_eq!(
-        lines,
-        [
-            format!("p.toml:3:8: the text holds a control character, U+001B{tail}"),
-            format!(
-                "p.toml:6:12: the text holds a bidirectional control (RIGHT-TO-LEFT OVERRIDE), U+202E{tail}"
-            ),
-            format!(
-                "p.toml:7:15: the text holds a bidirectional control (LEFT-TO-RIGHT ISOLATE), U+2066{tail}"
-            ),
-            format!("p.toml:9:9: the text holds a line break (U+000A LINE FEED), U+000A{tail}"),
-        ]
-    );
-    // The message itself never carries the character.
-    assert!(!err.contains('\u{202e}') && !err.contains('\u{1b}'));
+    // Small files are checked in the size walk, large ones (over 64 KiB)
+    // in the first pass: the same problems, at the same places.
+    let padded = format!("{text}# {}\n", "x".repeat(70_000));
+    for text in [text, padded.as_str()] {
+        let (code, err) = validate(text);
+        assert_eq!(code, Some(2));
+        let lines: Vec<&str> = err.lines().collect();
+        let tail = ": powershare refuses control characters (except tab) and the bidirectional controls U+202A to U+202E and U+2066 to U+2069, which can hide text, fake lines or make it read in another order; remove it";
+        assert_eq!(
+            lines,
+            [
+                format!("p.toml:3:8: the text holds a control character, U+001B{tail}"),
+                format!(
+                    "p.toml:6:12: the text holds a bidirectional control (RIGHT-TO-LEFT OVERRIDE), U+202E{tail}"
+                ),
+                format!(
+                    "p.toml:7:15: the text holds a bidirectional control (LEFT-TO-RIGHT ISOLATE), U+2066{tail}"
+                ),
+                format!("p.toml:9:9: the text holds a line break (U+000A LINE FEED), U+000A{tail}"),
+            ]
+        );
+        // The message itself never carries the character.
+        assert!(!err.contains('\u{202e}') && !err.contains('\u{1b}'));
+    }
 }
 
 /// Every character of the refused classes, raw where TOML allows it and

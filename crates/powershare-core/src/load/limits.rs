@@ -57,6 +57,11 @@ pub struct Limits {
     pub bodies: usize,
     /// Most players of the `power` calculator.
     pub players: usize,
+    /// Files above this many bytes get the loader's first pass
+    /// ([`crate::load::scan`]); smaller ones are parsed directly, their
+    /// memory bounded by their size. 0 makes every file take it (the fuzz
+    /// targets do, since their inputs are small).
+    pub scan_from_bytes: usize,
 }
 
 /// Bytes of TOML parser memory allowed for each byte of the file-size
@@ -82,6 +87,7 @@ impl Default for Limits {
             file_bytes: MAX_FILE_BYTES,
             bodies: MAX_BODIES,
             players: MAX_PLAYERS,
+            scan_from_bytes: crate::load::scan::SCAN_FROM_BYTES,
         }
     }
 }

@@ -93,9 +93,13 @@ pub fn load_str(text: &str) -> Result<Partnership, LoadError> {
 pub fn load_str_with(text: &str, limits: &Limits) -> Result<Partnership, LoadError> {
     let mut cx = Cx::new(text);
     // The first pass: nothing is built for a file beyond the parse budget
-    // or with a syntax error.
-    if !cx.scan(limits) {
-        return Err(cx.finish());
+    // or with a syntax error. (Small files skip it; see SCAN_FROM_BYTES.)
+    if text.len() > limits.scan_from_bytes {
+        if !cx.scan(limits) {
+            return Err(cx.finish());
+        }
+    } else {
+        cx.check_characters = true;
     }
     let Some(table) = cx.parse() else {
         return Err(cx.finish());
@@ -114,8 +118,10 @@ pub fn load_str_with(text: &str, limits: &Limits) -> Result<Partnership, LoadErr
         // start again in the careful pass, which keeps each value until it
         // is known to be good, so every bad key of every entry is found.
         drop(raw);
+        let check_characters = cx.check_characters;
         cx = Cx::new(text);
         cx.careful = true;
+        cx.check_characters = check_characters;
         let Some(table) = cx.parse() else {
             return Err(cx.finish());
         };
@@ -214,6 +220,9 @@ struct Cx<'t> {
     fast_failed: bool,
     /// The body ids, for the ids a wrong reference could have meant.
     known_ids: Vec<String>,
+    /// The first pass did not run (a small file): the size walk looks for
+    /// refused characters instead.
+    check_characters: bool,
 }
 
 impl<'t> Cx<'t> {
@@ -226,6 +235,7 @@ impl<'t> Cx<'t> {
             careful: false,
             fast_failed: false,
             known_ids: Vec::new(),
+            check_characters: false,
         }
     }
 
@@ -524,6 +534,40 @@ mod tests {
                 Position::of_offset(text, offset).line,
                 "offset {offset}"
             );
+        }
+    }
+
+    /// Small files skip the first pass; the two ways in must agree: the
+    /// same outcome, and for refused characters and syntax errors the same
+    /// first problem at the same place.
+    #[test]
+    fn the_first_pass_and_the_direct_parse_agree() {
+        let scanned = Limits {
+            scan_from_bytes: 0,
+            ..Limits::default()
+        };
+        for text in [
+            "[[body]]\nid = \"a\"\nseats = 2\n[[body]]\nid = \"b\"\nseats = 1\n",
+            "[[body]]\nid = \"a\"\nname = \"x\\u001by\"\n",
+            "[[body]]\nid = \"a\"\nname = \"x\u{202e}y\"\n",
+            "[[body]]\nid = \"a\"\nexpertise = { \"k\u{2066}\" = 1 }\n",
+            "[[body]]\nid = \"a\"\nname = \"x\u{200d}y\"\n",
+            "[[body]]\nid = \"a\"\nname = \n",
+            "[[body]]\nid = \"a\"\nx = [1979-13-45]\n",
+            "[[body]]\nid = \"a\"\nname = \"\\q\"\n",
+            "x = [[[[]]]]\n[[body]]\nid = \"a\"\n",
+            "",
+        ] {
+            let a = load_str_with(text, &scanned);
+            let b = load_str(text);
+            assert_eq!(a.is_ok(), b.is_ok(), "{text:?}: {a:?} / {b:?}");
+            if let (
+                Err(LoadError::Invalid { diagnostics: a, .. }),
+                Err(LoadError::Invalid { diagnostics: b, .. }),
+            ) = (&a, &b)
+            {
+                assert_eq!(a[0], b[0], "{text:?}");
+            }
         }
     }
 

@@ -35,6 +35,13 @@ use crate::load::Cx;
 use crate::load::diagnostic::Problem;
 use crate::load::limits::{Limits, MAX_ENTRIES};
 
+/// Files of at most this many bytes skip the first pass: the parser's
+/// memory on them is bounded by their size (at most about 40 MB, with an
+/// error for every byte and a half), and typical files (8 KiB on average)
+/// should not pay for a second reading. Their refused characters are found
+/// in the size walk instead (`size.rs`), with the same message and place.
+pub const SCAN_FROM_BYTES: usize = 64 * 1024;
+
 /// The nesting the `toml` crate allows (its recursion limit).
 const MAX_DEPTH: u32 = 80;
 

@@ -44,6 +44,9 @@ impl<'t> Cx<'t> {
                 path.push('.');
             }
             path.push_str(key.get_ref());
+            if self.check_characters {
+                self.characters(key.get_ref(), &key.span());
+            }
             let chars = key.get_ref().chars().count();
             if chars > limits::MAX_TEXT_CHARS {
                 self.too_long(&key.span(), path, "keys", chars, limits::MAX_TEXT_CHARS);
@@ -61,6 +64,9 @@ impl<'t> Cx<'t> {
     ) {
         match value.get_ref() {
             DeValue::String(s) => {
+                if self.check_characters {
+                    self.characters(s, &value.span());
+                }
                 let chars = s.chars().count();
                 if chars > limits::MAX_TEXT_CHARS {
                     self.too_long(&value.span(), path, "texts", chars, limits::MAX_TEXT_CHARS);
@@ -90,6 +96,25 @@ impl<'t> Cx<'t> {
             DeValue::Table(t) => self.sizes_in_table(t, path),
             _ => {}
         }
+    }
+
+    /// Report the first refused character of `text` (decoded from the
+    /// source at `span`): at the character itself when it is written raw,
+    /// else at the start of the text (it came from an escape). For files
+    /// the first pass did not read (see [`crate::load::scan::SCAN_FROM_BYTES`]).
+    fn characters(&mut self, text: &str, span: &Range<usize>) {
+        let Some(c) = text
+            .chars()
+            .find(|&c| crate::load::scan::forbidden(c).is_some())
+        else {
+            return;
+        };
+        let raw = self.text.get(span.clone()).unwrap_or("");
+        let at = raw.find(c).map_or(span.start, |i| span.start + i);
+        self.report_at(Some(at), "", || Problem::ForbiddenCharacter {
+            code: c,
+            what: crate::load::scan::forbidden(c).unwrap_or("a control character"),
+        });
     }
 
     pub(in crate::load) fn too_long(
