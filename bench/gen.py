@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate realistic partnership files for benchmarking `powershare`.
 
-    python3 bench/gen.py OUT_DIR [COUNT] [SEED]
+    python3 bench/gen.py OUT_DIR [COUNT] [SEED] [MIX]
 
 Each file has 5 to 30 bodies and uses every table of the format: a few big
 public bodies funding many small voluntary and community ones, a board,
@@ -9,9 +9,12 @@ funding, stated dependence, informal contacts, a decision record,
 perceptions, relationships, weights and a policy. Files are spread over
 subdirectories (one per region) as a programme's repository would be.
 
-Board sizes: 85% of boards seat 4 to 12 bodies, 14% seat 13 to 16, and 1%
-seat 26 to 30, more than enumeration takes (25 bodies): their exact power
-comes from the voting engine's counting methods, which this exercises.
+MIX chooses who sits on the board:
+- "programme" (the default, the original mix): 85% of boards seat 4 to 12
+  bodies, 14% seat 13 to 16, and 1% seat 26 to 30;
+- "uniform": every body is seated, so board sizes are uniform from 5 to 30
+  like the partnerships themselves: the mix where exponential voting work
+  would show.
 
 Deterministic: the same COUNT and SEED give the same bytes.
 """
@@ -39,7 +42,7 @@ def board_size(rng, n):
     return min(n, rng.randint(4, 12))
 
 
-def partnership(rng, k):
+def partnership(rng, k, mix):
     n = rng.randint(5, 30)
     big = max(1, n // 5)
     ids = [f"body-{i:02d}" for i in range(n)]
@@ -47,7 +50,7 @@ def partnership(rng, k):
            "[partnership]", f'name = "Generated partnership {k}"',
            f'period = "{rng.choice(["2024-25", "2025-26"])}"', 'currency = "GBP"', ""]
     incomes = []
-    seated = set(rng.sample(range(n), board_size(rng, n)))
+    seated = set(range(n)) if mix == "uniform" else set(rng.sample(range(n), board_size(rng, n)))
     for i, id_ in enumerate(ids):
         is_big = i < big
         income = rng.randint(20_000_000, 600_000_000) if is_big else rng.randint(5_000, 3_000_000)
@@ -122,11 +125,14 @@ def main():
     out_dir = sys.argv[1]
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    mix = sys.argv[4] if len(sys.argv) > 4 else "programme"
+    if mix not in ("programme", "uniform"):
+        sys.exit(f"gen.py: MIX must be programme or uniform, not {mix!r}")
     for k in range(count):
         region = os.path.join(out_dir, f"region-{k % 20:02d}")
         os.makedirs(region, exist_ok=True)
         with open(os.path.join(region, f"partnership-{k:05d}.toml"), "w") as f:
-            f.write(partnership(rng, k))
+            f.write(partnership(rng, k, mix))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@
 //! | in-sector-competition | info, warning with a common commissioner | a `competitors` relationship |
 //! | positive-history | info | a relationship with trust [`POSITIVE_TRUST`] |
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use crate::findings::{Finding, Severity, name, pct};
 use crate::measures::Measures;
 use crate::model::{
@@ -57,13 +59,23 @@ fn commissions(kind: Option<FundingKind>) -> bool {
     matches!(kind, Some(FundingKind::Contract | FundingKind::Commission))
 }
 
-/// Amount paid by contract or commission from `from` to `to`.
-fn commissioned(p: &Partnership, from: usize, to: usize) -> f64 {
-    p.funding
-        .iter()
-        .filter(|f| f.from == from && f.to == to && commissions(f.kind))
-        .map(|f| f.amount)
-        .sum()
+/// Amounts paid by contract or commission, by (receiver, commissioner),
+/// each summed in file order: built in one pass over the funding, so the
+/// findings below never scan the funding once per pair of bodies.
+fn commissioned(p: &Partnership) -> BTreeMap<(usize, usize), f64> {
+    let mut held: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for f in p.funding.iter().filter(|f| commissions(f.kind)) {
+        *held.entry((f.to, f.from)).or_insert(0.0) += f.amount;
+    }
+    held
+}
+
+/// The bodies that commission `to` (a positive amount), in body order.
+fn commissioners_of(held: &BTreeMap<(usize, usize), f64>, to: usize) -> BTreeSet<usize> {
+    held.range((to, 0)..=(to, usize::MAX))
+        .filter(|&(_, &amount)| amount > 0.0)
+        .map(|(&(_, from), _)| from)
+        .collect()
 }
 
 fn host_body(m: &Measures, out: &mut Vec<Finding>) {
@@ -95,30 +107,26 @@ fn host_body(m: &Measures, out: &mut Vec<Finding>) {
 
 fn commissioner_on_board(p: &Partnership, out: &mut Vec<Finding>) {
     let seated = |i: usize| p.bodies[i].seats > 0;
-    let n = p.bodies.len();
-    for i in (0..n).filter(|&i| seated(i)) {
-        for j in (0..n).filter(|&j| j != i && seated(j)) {
-            let amount = commissioned(p, j, i);
-            if amount <= 0.0 {
-                continue;
-            }
-            out.push(Finding {
-                code: FindingCode::CommissionerOnBoard,
-                robust: None,
-                severity: Severity::Warning,
-                bodies: ids(p, &[i, j]),
-                evidence: Ordered(vec![
-                    ("amount", amount),
-                    ("seats", p.bodies[i].seats as f64),
-                    ("commissioner_seats", p.bodies[j].seats as f64),
-                ]),
-                message: format!(
-                    "{} sits on the board with {}, which holds its contract or commission: it is judged by a partner it votes with.",
-                    name(p, i),
-                    name(p, j),
-                ),
-            });
+    for ((i, j), amount) in commissioned(p) {
+        if i == j || !seated(i) || !seated(j) || amount <= 0.0 {
+            continue;
         }
+        out.push(Finding {
+            code: FindingCode::CommissionerOnBoard,
+            robust: None,
+            severity: Severity::Warning,
+            bodies: ids(p, &[i, j]),
+            evidence: Ordered(vec![
+                ("amount", amount),
+                ("seats", p.bodies[i].seats as f64),
+                ("commissioner_seats", p.bodies[j].seats as f64),
+            ]),
+            message: format!(
+                "{} sits on the board with {}, which holds its contract or commission: it is judged by a partner it votes with.",
+                name(p, i),
+                name(p, j),
+            ),
+        });
     }
 }
 
@@ -318,14 +326,16 @@ fn thin_consensus(p: &Partnership, out: &mut Vec<Finding>) {
 }
 
 fn in_sector_competition(p: &Partnership, out: &mut Vec<Finding>) {
+    let held = commissioned(p);
     for r in &p.relationships {
         if r.kind != RelationshipKind::Competitors {
             continue;
         }
         let [a, b] = r.between;
-        let commissioners: Vec<usize> = (0..p.bodies.len())
+        let commissioners: Vec<usize> = commissioners_of(&held, a)
+            .intersection(&commissioners_of(&held, b))
+            .copied()
             .filter(|&k| k != a && k != b)
-            .filter(|&k| commissioned(p, k, a) > 0.0 && commissioned(p, k, b) > 0.0)
             .collect();
         let mut bodies = vec![a, b];
         bodies.extend(&commissioners);

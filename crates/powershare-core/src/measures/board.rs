@@ -126,7 +126,9 @@ pub fn power(p: &Partnership, board: &Board) -> BoardPower {
 impl BoardPower {
     /// The power of body `i`, when it is on the board and power was computed.
     pub fn player(&self, i: usize) -> Option<&PlayerPower> {
-        let k = self.players.iter().position(|&x| x == i)?;
+        // `players` is sorted (bodies in file order): a binary search keeps
+        // the findings' pairwise checks quadratic, not cubic, in the board.
+        let k = self.players.binary_search(&i).ok()?;
         self.power.as_ref().map(|v| &v.players[k])
     }
 
