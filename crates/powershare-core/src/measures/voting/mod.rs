@@ -6,22 +6,28 @@
 //! clause; a veto body is a clause where only it has weight (1, quota 1); a
 //! double majority adds a count clause (weight 1 each, quota floor(m/2) + 1).
 //!
-//! [`power`] picks the method by the shape and size of the rule
-//! ([`Method`]):
+//! [`power`] picks the method by the shape of the rule ([`Method`]), never
+//! by its size alone, so no ordinary board costs exponential work:
 //!
-//! - up to [`EngineLimits::enumeration_players`] players (25): every coalition is
-//!   enumerated ([`enumerate`]); every index is exact;
 //! - a rule that needs every player (unanimity): in closed form
 //!   (`unanimity.rs`);
-//! - one weighted clause: generating functions ([`mod@weighted`]), exact counts
-//!   in big integers for Banzhaf, Coleman and Holler, Gauss-Legendre
-//!   quadrature of the multilinear extension for Shapley-Shubik
-//!   ([`shapley`]); Deegan-Packel and Johnston by tables over weight and
-//!   size ([`sized`]) while they fit the memory limit, else `null` with a
-//!   note;
-//! - several clauses with small quotas: counting over capped clause sums
-//!   ([`vector`]);
-//! - otherwise Monte Carlo ([`montecarlo`]) with standard errors and a note.
+//! - one weighted clause, with any number of vetoes folded into it
+//!   ([`fold`]): generating functions ([`mod@weighted`]) at every size,
+//!   exact counts in big integers for Banzhaf, Coleman and Holler,
+//!   Gauss-Legendre quadrature of the multilinear extension for
+//!   Shapley-Shubik ([`shapley`]); Deegan-Packel and Johnston by tables
+//!   over weight and size ([`sized`]) while they fit the limits, else
+//!   `null` with a note;
+//! - several clauses that do not fold (a double majority): counting over
+//!   capped clause sums ([`vector`]) for the swing-based indices and
+//!   Shapley-Shubik; Holler, Deegan-Packel and Johnston, which need the
+//!   minimal winning coalitions, by enumerating every coalition
+//!   ([`enumerate`]) up to [`EngineLimits::enumeration_players`] players
+//!   (25) and only when asked for, else `null` with a note;
+//! - otherwise enumeration when small, Monte Carlo ([`montecarlo`]) with
+//!   standard errors and a note beyond.
+//!
+//! Enumeration is also the oracle the other methods are tested against.
 //!
 //! Vocabulary: `W` is the set of winning coalitions, a *swing* for player i
 //! is a winning coalition S containing i such that S \ {i} loses (i is
@@ -32,6 +38,7 @@
 pub mod decimal;
 pub mod enumerate;
 mod error;
+mod fold;
 pub mod limbs;
 pub mod monotone;
 pub mod montecarlo;
@@ -404,36 +411,53 @@ pub fn power(rule: &Rule) -> Result<VotingPower, VotingError> {
 /// Computes the indices in `options.indices` (plus the swing-based ones,
 /// which are always computed), choosing the method:
 ///
-/// 1. at most `limits.enumeration_players` players: [`enumerate`];
-///    a rule that needs every player (unanimity) in closed form;
-/// 2. one clause (clauses with quota 0 are dropped, they always hold):
-///    [`mod@weighted`], if its counting tables fit the limits;
-/// 3. several clauses: [`vector`], if the product of the quotas fits;
-/// 4. otherwise [`montecarlo`].
+/// 1. a rule that needs every player (unanimity): in closed form;
+/// 2. no binding clause (every quota 0): every coalition wins
+///    (enumerated when small, so the method says so);
+/// 3. one binding clause, or one plus any number of clauses that need all
+///    their weight (vetoes), folded into one ([`fold`]): [`mod@weighted`]
+///    at every size, if its counting tables fit the limits;
+/// 4. several other clauses (a double majority): at most
+///    `limits.enumeration_players` players and Holler, Deegan-Packel or
+///    Johnston asked for: [`enumerate`] (no counting method is known for
+///    them); otherwise [`vector`], if the product of the quotas fits;
+/// 5. otherwise [`enumerate`] when small, else [`montecarlo`].
 pub fn power_with(rule: &Rule, options: &EngineOptions) -> Result<VotingPower, VotingError> {
     rule.validate()?;
     let n = rule.players;
-    if n <= options.limits.enumeration_players {
-        return Ok(enumerate::power(rule, options));
-    }
+    let small = n <= options.limits.enumeration_players;
     if unanimity::is_unanimous(rule) {
         return Ok(unanimity::power(rule));
     }
     let binding: Vec<&Clause> = rule.clauses.iter().filter(|c| c.quota > 0).collect();
     if binding.is_empty() {
-        return Ok(every_coalition_wins(n, Method::GeneratingFunction));
+        return Ok(if small {
+            enumerate::power(rule, options)
+        } else {
+            every_coalition_wins(n, Method::GeneratingFunction)
+        });
     }
-    if let [clause] = binding.as_slice()
-        && let Some(p) = weighted::power(clause, options)
+    if let Some(clause) = fold::one_clause(n, &binding)
+        && let Some(p) = weighted::power(&clause, options)
     {
         return Ok(p);
+    }
+    let minimal = [Index::Holler, Index::DeeganPackel, Index::Johnston]
+        .into_iter()
+        .any(|i| options.wants(i));
+    if small && minimal {
+        return Ok(enumerate::power(rule, options));
     }
     if binding.len() > 1
         && let Some(p) = vector::power(rule, options)
     {
         return Ok(p);
     }
-    Ok(montecarlo::power(rule, options))
+    Ok(if small {
+        enumerate::power(rule, options)
+    } else {
+        montecarlo::power(rule, options)
+    })
 }
 
 /// The result when every coalition wins (no binding clause): nobody is
