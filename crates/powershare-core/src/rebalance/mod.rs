@@ -274,7 +274,7 @@ pub fn describe_quota(q: u64, total: u64) -> String {
 fn power_of(p: &Partnership, board: &Board, index: VotingIndex) -> Option<Vec<f64>> {
     let n = p.bodies.len();
     // Only the index searched on is needed, at every candidate board.
-    let options = crate::ScoreOptions {
+    let options = crate::measures::ScoreOptions {
         voting_index: index,
         detail: crate::measures::VotingDetail::Composite,
         ..Default::default()

@@ -6,9 +6,17 @@
 //! clause; a veto body is a clause where only it has weight (1, quota 1); a
 //! double majority adds a count clause (weight 1 each, quota floor(m/2) + 1).
 //!
-//! [`power`] picks the method by the shape of the rule ([`Method`]), never
-//! by its size alone, so no ordinary board costs exponential work:
+//! [`power`] picks the method by the shape of the rule ([`Method`]); the
+//! size of the board only decides when enumeration is cheap enough to be
+//! the exact answer, so no board costs exponential work unless an index
+//! that needs it is asked for:
 //!
+//! - at most [`SMALL_PLAYERS`] (16) players, when Shapley-Shubik,
+//!   Deegan-Packel or Johnston is wanted: every coalition is enumerated
+//!   ([`enumerate`]), under a millisecond, and every index is a correctly
+//!   rounded ratio of exact integers (the methods below give Banzhaf,
+//!   Coleman and Holler as the same ratios of the same integers, so they
+//!   are used for those alone at every size);
 //! - a rule that needs every player (unanimity): in closed form
 //!   (`unanimity.rs`);
 //! - one weighted clause, with any number of vetoes folded into it
@@ -57,8 +65,17 @@ pub use rule::{Clause, Rule};
 
 /// Largest number of players [`power`] enumerates by default: 2^25 ≈ 33.5
 /// million coalitions, about 0.4 s with two or three clauses in a release
-/// build (and about 25 times that in a debug build).
+/// build (and about 25 times that in a debug build). Only a rule of
+/// several clauses that do not fold, when Holler, Deegan-Packel or
+/// Johnston is asked for, is enumerated at this size.
 pub const MAX_ENUMERATION_PLAYERS: usize = 25;
+
+/// Largest number of players [`power`] enumerates whatever the rule: 2^16
+/// coalitions take under a millisecond, and enumeration gives every index
+/// as a correctly rounded ratio of exact integers, so small boards keep
+/// the exact values they always had (the other methods agree within a few
+/// units in the last place).
+pub const SMALL_PLAYERS: usize = 16;
 
 /// How a [`VotingPower`] was computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -161,8 +178,12 @@ impl Index {
 /// method or leaves an index `null` with a note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EngineLimits {
-    /// Enumerate every coalition up to this many players.
+    /// Enumerate every coalition up to this many players when no
+    /// pseudo-polynomial method gives the indices asked for.
     pub enumeration_players: usize,
+    /// Enumerate every coalition up to this many players (at most
+    /// `enumeration_players`) whatever the rule.
+    pub small_players: usize,
     /// Elementary operations (one limb or one float update) allowed for one
     /// counting pass.
     pub work: u64,
@@ -174,6 +195,7 @@ impl Default for EngineLimits {
     fn default() -> Self {
         Self {
             enumeration_players: MAX_ENUMERATION_PLAYERS,
+            small_players: SMALL_PLAYERS,
             work: 20_000_000_000,
             memory: 150 << 20,
         }
@@ -411,6 +433,10 @@ pub fn power(rule: &Rule) -> Result<VotingPower, VotingError> {
 /// Computes the indices in `options.indices` (plus the swing-based ones,
 /// which are always computed), choosing the method:
 ///
+/// 0. at most `limits.small_players` players (16), and Shapley-Shubik,
+///    Deegan-Packel or Johnston asked for: [`enumerate`], every index a
+///    correctly rounded ratio of exact integers, in under a millisecond
+///    (the other indices come out identical by the methods below);
 /// 1. a rule that needs every player (unanimity): in closed form;
 /// 2. no binding clause (every quota 0): every coalition wins
 ///    (enumerated when small, so the method says so);
@@ -425,7 +451,20 @@ pub fn power(rule: &Rule) -> Result<VotingPower, VotingError> {
 pub fn power_with(rule: &Rule, options: &EngineOptions) -> Result<VotingPower, VotingError> {
     rule.validate()?;
     let n = rule.players;
-    let small = n <= options.limits.enumeration_players;
+    let limits = &options.limits;
+    // The counting methods give the swing-based indices and Holler as the
+    // same correctly rounded ratios of the same exact integers (below 2^53,
+    // that is up to 52 players) as enumeration; only the indices they take
+    // from floating-point sums (Shapley-Shubik, Deegan-Packel, Johnston)
+    // can differ in the last digit, so only those make a small board worth
+    // enumerating.
+    let floats = [Index::ShapleyShubik, Index::DeeganPackel, Index::Johnston]
+        .into_iter()
+        .any(|i| options.wants(i));
+    if floats && n <= limits.small_players.min(limits.enumeration_players) {
+        return Ok(enumerate::power(rule, options));
+    }
+    let small = n <= limits.enumeration_players;
     if unanimity::is_unanimous(rule) {
         return Ok(unanimity::power(rule));
     }
