@@ -61,7 +61,11 @@ fn an_all_veto_board_is_unanimity_and_quick() {
 #[test]
 fn veto_bodies_share_one_clause() {
     let p = powershare_core::load_str(&veto_board(40, 20)).expect("valid");
-    let bp = powershare_core::measures::board::power(&p, p.board.as_ref().expect("a board"), &Index::ALL);
+    let bp = powershare_core::measures::board::power(
+        &p,
+        p.board.as_ref().expect("a board"),
+        &Index::ALL,
+    );
     let v = bp.power.expect("computed");
     assert_ne!(
         v.method,
@@ -89,9 +93,16 @@ fn veto_bodies_share_one_clause() {
 fn vetoes_fold_into_the_weighted_vote() {
     use num_bigint::BigUint;
     let p = powershare_core::load_str(&veto_board(1000, 10)).expect("valid");
-    let bp = powershare_core::measures::board::power(&p, p.board.as_ref().expect("a board"), &Index::ALL);
+    let bp = powershare_core::measures::board::power(
+        &p,
+        p.board.as_ref().expect("a board"),
+        &Index::ALL,
+    );
     let v = bp.power.expect("computed");
-    assert_eq!(v.method, powershare_core::measures::voting::Method::GeneratingFunction);
+    assert_eq!(
+        v.method,
+        powershare_core::measures::voting::Method::GeneratingFunction
+    );
     // Pascal's rows 989 and 990.
     let mut row = vec![BigUint::from(1u8)];
     for _ in 0..989 {

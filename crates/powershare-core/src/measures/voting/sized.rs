@@ -36,6 +36,10 @@
 use super::EngineOptions;
 use super::weighted::Game;
 
+/// Deegan-Packel and Johnston of one player of each class, each `None` when
+/// not computed.
+pub(crate) type Indices = (Option<Vec<f64>>, Option<Vec<f64>>);
+
 /// Deegan-Packel and Johnston of one player of each class (each `None`
 /// when not wanted), or `None` when the tables exceed the limits (or
 /// n > 1,000). With both wanted on a large game the two sweeps run on two
@@ -45,7 +49,7 @@ pub(crate) fn indices(
     options: &EngineOptions,
     deegan_packel: bool,
     johnston: bool,
-) -> Option<(Option<Vec<f64>>, Option<Vec<f64>>)> {
+) -> Option<Indices> {
     let n = game.players();
     let q = usize::try_from(game.quota).ok()?;
     let v: Vec<usize> = game
