@@ -490,13 +490,14 @@ fn file_of(n: usize, shape: Shape) -> impl Strategy<Value = File> {
                         forced.double = false;
                         Some(forced)
                     }
+                    // Vetoes fold into the weighted vote: only a double
+                    // majority makes clauses that stay apart.
                     Shape::Clauses => {
-                        if forced.veto.is_empty() {
-                            forced.double = true;
-                        }
+                        forced.double = true;
                         Some(forced)
                     }
                     Shape::MonteCarlo => {
+                        forced.double = true;
                         if forced.veto.is_empty() {
                             forced.veto.push(veto);
                         }

@@ -295,13 +295,15 @@ fn explain_lists_and_explains() {
 
 /// A body without seats has 0 for each index computed for the players and
 /// null for each index left out (here Holler, Deegan-Packel and Johnston,
-/// which a veto board beyond enumeration does not count).
+/// which a double majority beyond enumeration does not count).
 #[test]
 fn bodies_off_the_board_follow_the_players_nulls() {
     let mut text: String = (0..30)
         .map(|i| format!("[[body]]\nid = \"b{i}\"\nseats = 1\n"))
         .collect();
-    text.push_str("[[body]]\nid = \"off\"\n[board]\nquota = \"majority\"\nveto = [\"b0\"]\n");
+    text.push_str(
+        "[[body]]\nid = \"off\"\n[board]\nquota = \"majority\"\nalso_majority_of_bodies = true\n",
+    );
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("p.toml");
     std::fs::write(&path, text).expect("write");

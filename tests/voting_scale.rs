@@ -133,14 +133,18 @@ fn a_partnership_of_forty_bodies_has_a_voting_dimension() {
     let p = powershare_core::load_str(&text).unwrap();
     let report = powershare_core::score(&p, powershare_core::ScoreOptions::default());
     let json = serde_json::to_value(&report).unwrap();
+    // The veto folds into the weighted vote: every index exact, no note.
     let board = &json["board"];
-    assert!(
-        board["note"]
-            .as_str()
+    assert!(board["note"].is_null(), "{board}");
+    for index in ["holler", "deegan_packel", "johnston"] {
+        let total: f64 = json["bodies"]
+            .as_array()
             .unwrap()
-            .starts_with("voting power computed by capped-sums"),
-        "{board}"
-    );
+            .iter()
+            .map(|b| b["voting"][index].as_f64().unwrap())
+            .sum();
+        assert!((total - 1.0).abs() < 1e-12, "{index}: {total}");
+    }
     let shares: f64 = json["bodies"]
         .as_array()
         .unwrap()

@@ -617,6 +617,16 @@ impl VotingIndexArg {
             ..Default::default()
         }
     }
+
+    /// [`VotingIndexArg::options`] computing only the voting index behind
+    /// the composite: for the commands that show no other (check, diff,
+    /// whatif, brief, a programme overview).
+    pub fn composite(self) -> powershare_core::ScoreOptions {
+        powershare_core::ScoreOptions {
+            detail: powershare_core::VotingDetail::Composite,
+            ..self.options()
+        }
+    }
 }
 
 /// Output formats of `rebalance`.

@@ -14,7 +14,7 @@ pub fn run(args: &BriefArgs) -> anyhow::Result<Status> {
             return Ok(Status::Unusable);
         }
     };
-    let report = powershare_core::score(&p, args.voting_index.options());
+    let report = powershare_core::score(&p, args.voting_index.composite());
     let b = Brief::of(&report);
     let text = match args.format {
         BriefFormat::Markdown => brief::markdown::render(&b),

@@ -19,7 +19,7 @@ fn load(path: &Path, options: ScoreOptions) -> Result<Report, Vec<String>> {
 
 /// Compare, render, write; exit 2 if any file was unusable.
 pub fn run(args: &DiffArgs, palette: &powershare::palette::Palette) -> anyhow::Result<Status> {
-    let options = args.voting_index.options();
+    let options = args.voting_index.composite();
     let is_dir = |p: &Path| -> anyhow::Result<bool> {
         Ok(std::fs::metadata(p)
             .with_context(|| format!("reading {}", p.display()))?

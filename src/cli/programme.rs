@@ -134,7 +134,12 @@ fn one(
         Ok(p) => p,
         Err(e) => return Ok(unusable(problems(&e))),
     };
-    let options = args.voting_index.options();
+    // The overview reads the composite only; a full report page shows
+    // every index.
+    let options = match report_file {
+        Some(_) => args.voting_index.options(),
+        None => args.voting_index.composite(),
+    };
     let (report, status) = match programme {
         Some(programme) => {
             let (policy, options) = programme.apply(&p, &PolicyLayer::default(), options);

@@ -35,7 +35,7 @@ pub fn run(args: &WhatifArgs, palette: &Palette) -> anyhow::Result<Status> {
             return Ok(Status::Unusable);
         }
     };
-    let options = args.voting_index.options();
+    let options = args.voting_index.composite();
     let old = powershare_core::score(&before, options);
     let new = powershare_core::score(&after, options);
     let mut d = diff::diff(&old, &new);

@@ -4,6 +4,8 @@ use std::time::{Duration, Instant};
 
 use predicates::str::contains;
 
+use powershare_core::measures::voting::Index;
+
 use crate::common::powershare;
 
 /// A temporary directory holding `name` with `text`.
@@ -34,7 +36,7 @@ fn an_all_veto_board_is_unanimity_and_quick() {
     let p = powershare_core::load_str(&veto_board(1000, 1000)).expect("valid");
     let board = p.board.as_ref().expect("a board");
     let start = Instant::now();
-    let bp = powershare_core::measures::board::power(&p, board);
+    let bp = powershare_core::measures::board::power(&p, board, &Index::ALL);
     assert!(
         start.elapsed() < Duration::from_secs(2),
         "{:?}",
@@ -59,7 +61,11 @@ fn an_all_veto_board_is_unanimity_and_quick() {
 #[test]
 fn veto_bodies_share_one_clause() {
     let p = powershare_core::load_str(&veto_board(40, 20)).expect("valid");
-    let bp = powershare_core::measures::board::power(&p, p.board.as_ref().expect("a board"));
+    let bp = powershare_core::measures::board::power(
+        &p,
+        p.board.as_ref().expect("a board"),
+        &Index::ALL,
+    );
     let v = bp.power.expect("computed");
     assert_ne!(
         v.method,
@@ -73,6 +79,53 @@ fn veto_bodies_share_one_clause() {
         .collect();
     assert_eq!(swings[..20], [(1 << 20) - 1; 20]);
     assert_eq!(swings[20..], [1; 20]);
+}
+
+/// Guards against: 1,000 one-seat bodies, 10 of them with a veto (34 KB),
+/// running for over a minute (the veto clause sent the board to the capped
+/// sums, whose Shapley-Shubik pass grew with the vetoes). The vetoes fold
+/// into the weighted vote, so every count is exact. By hand (majority: 501
+/// of 1,000): a coalition wins iff it holds the 10 veto bodies and at least
+/// 491 of the 990 others, so |W| = sum over k >= 491 of C(990, k); a veto
+/// body is critical in every winning coalition; any other body only where
+/// exactly 491 others are in, itself among them: C(989, 490) swings.
+#[test]
+fn vetoes_fold_into_the_weighted_vote() {
+    use num_bigint::BigUint;
+    let p = powershare_core::load_str(&veto_board(1000, 10)).expect("valid");
+    let bp = powershare_core::measures::board::power(
+        &p,
+        p.board.as_ref().expect("a board"),
+        &Index::ALL,
+    );
+    let v = bp.power.expect("computed");
+    assert_eq!(
+        v.method,
+        powershare_core::measures::voting::Method::GeneratingFunction
+    );
+    // Pascal's rows 989 and 990.
+    let mut row = vec![BigUint::from(1u8)];
+    for _ in 0..989 {
+        let mut next = vec![BigUint::from(1u8); row.len() + 1];
+        for k in 1..row.len() {
+            next[k] = &row[k - 1] + &row[k];
+        }
+        row = next;
+    }
+    let c989_490 = row[490].clone();
+    let row990: Vec<BigUint> = (0..=990)
+        .map(|k| match k {
+            0 | 990 => BigUint::from(1u8),
+            _ => &row[k - 1] + &row[k],
+        })
+        .collect();
+    let winning: BigUint = row990[491..].iter().sum();
+    assert_eq!(v.winning_coalitions, Some(winning.clone()));
+    for (k, pp) in v.players.iter().enumerate() {
+        let want = if k < 10 { &winning } else { &c989_490 };
+        assert_eq!(pp.swings.as_ref(), Some(want), "body {k}");
+        assert_eq!(pp.veto, k < 10);
+    }
 }
 
 /// Guards against: `--target custom:a=1e308,b=1e308` exiting 101 at "a

@@ -50,7 +50,7 @@ pub mod whatif;
 pub use load::diagnostic::{Diagnostic, LoadError, Position, Problem};
 pub use load::limits::Limits;
 pub use load::{load, load_str, load_with};
-pub use measures::ScoreOptions;
 pub use measures::voting::VotingIndex;
+pub use measures::{ScoreOptions, VotingDetail};
 pub use model::{GENERATOR, Partnership};
 pub use report::{Report, score};

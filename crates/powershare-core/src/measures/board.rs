@@ -30,7 +30,9 @@ use num_bigint::BigUint;
 use num_traits::ToPrimitive;
 use serde::Serialize;
 
-use crate::measures::voting::{self, Clause, Method, PlayerPower, PowerIndices, Rule, VotingPower};
+use crate::measures::voting::{
+    self, Clause, EngineOptions, Index, Method, PlayerPower, PowerIndices, Rule, VotingPower,
+};
 
 /// Voting power of the bodies on a board.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,14 +99,19 @@ pub fn casting_vote(seats: &[u64], chair: usize) -> Clause {
     Clause::new(weights, total + 1)
 }
 
-/// Compute the voting power on `board`.
-pub fn power(p: &Partnership, board: &Board) -> BoardPower {
+/// Compute the voting power on `board`: the indices in `indices` (and the
+/// swing-based ones, which are always computed; the others are `None`).
+pub fn power(p: &Partnership, board: &Board, indices: &[Index]) -> BoardPower {
     let (rule, players) = rule(p, board);
     let total_seats = players.iter().map(|&i| p.bodies[i].seats).sum();
-    let (power, note) = match voting::power(&rule) {
-        // Small boards are enumerated and need no note; say how anything
-        // larger was computed, and what was left out.
-        Ok(v) if v.method == Method::Enumeration && v.notes.is_empty() => (Some(v), None),
+    let options = EngineOptions {
+        indices: indices.to_vec(),
+        ..EngineOptions::default()
+    };
+    let (power, note) = match voting::power_with(&rule, &options) {
+        // Exact results need no note; say when power is estimated, and
+        // what was left out.
+        Ok(v) if v.method != Method::MonteCarlo && v.notes.is_empty() => (Some(v), None),
         Ok(v) => {
             let mut note = format!("voting power computed by {}", v.method.name());
             for n in &v.notes {
@@ -364,7 +371,7 @@ mod tests {
 
     #[track_caller]
     fn banzhaf(p: &Partnership) -> Vec<f64> {
-        let bp = power(p, p.board.as_ref().unwrap());
+        let bp = power(p, p.board.as_ref().unwrap(), &Index::ALL);
         bp.shares(p.bodies.len(), VotingIndex::Banzhaf).unwrap()
     }
 
@@ -383,7 +390,7 @@ mod tests {
         // wins alone and decides everything (a dictator).
         let p = board(&[2, 1, 1], 0, None, false);
         assert_eq!(banzhaf(&p), [1.0, 0.0, 0.0]);
-        let bp = power(&p, p.board.as_ref().unwrap());
+        let bp = power(&p, p.board.as_ref().unwrap(), &Index::ALL);
         assert!(bp.player(0).unwrap().dictator);
         // An odd total has no tie, so the casting vote changes nothing:
         // with seats 2, 2, 1 (T = 5, majority 3) every pair wins and no

@@ -38,6 +38,37 @@ pub struct ScoreOptions {
     /// `[weights]` entirely (a dimension they do not name weighs 1).
     /// `None`: the file's own.
     pub weights: Option<WeightSet>,
+    /// Which voting-power indices to compute: every one (a report shows
+    /// them all) or only the one behind the composite (what `check`,
+    /// `diff`, `whatif` and a programme overview read).
+    pub detail: VotingDetail,
+}
+
+/// How much of the voting power a caller needs ([`ScoreOptions::detail`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum VotingDetail {
+    /// Every index of [`voting::Index::ALL`].
+    #[default]
+    Every,
+    /// Only what the composite and the findings read: the swing-based
+    /// indices (Banzhaf, Penrose, Coleman, the flags), plus
+    /// Shapley-Shubik when it is the voting index. The others are `null`.
+    Composite,
+}
+
+impl ScoreOptions {
+    /// The voting-power indices these options compute.
+    pub fn indices(&self) -> Vec<voting::Index> {
+        match self.detail {
+            VotingDetail::Every => voting::Index::ALL.to_vec(),
+            VotingDetail::Composite => match self.voting_index {
+                VotingIndex::Banzhaf => vec![voting::Index::Banzhaf],
+                VotingIndex::ShapleyShubik => {
+                    vec![voting::Index::Banzhaf, voting::Index::ShapleyShubik]
+                }
+            },
+        }
+    }
 }
 
 /// Everything measured, before it is shaped into a report; findings read this.
@@ -104,7 +135,10 @@ pub fn largest(values: impl IntoIterator<Item = f64>) -> Option<usize> {
 
 /// Compute every measure of `p`, with a note for each absent dimension.
 pub fn measure(p: &Partnership, options: ScoreOptions) -> Measures<'_> {
-    let board = p.board.as_ref().map(|b| board::power(p, b));
+    let board = p
+        .board
+        .as_ref()
+        .map(|b| board::power(p, b, &options.indices()));
     let dependence = DependenceMatrix::of(p);
     let network = Network::of(p);
     let perceived = perceived(p);

@@ -273,7 +273,13 @@ pub fn describe_quota(q: u64, total: u64) -> String {
 /// [`evaluate::power`], which is exact for these rules.
 fn power_of(p: &Partnership, board: &Board, index: VotingIndex) -> Option<Vec<f64>> {
     let n = p.bodies.len();
-    let bp = board::power(p, board);
+    // Only the index searched on is needed, at every candidate board.
+    let options = crate::measures::ScoreOptions {
+        voting_index: index,
+        detail: crate::measures::VotingDetail::Composite,
+        ..Default::default()
+    };
+    let bp = board::power(p, board, &options.indices());
     if let Some(shares) = bp.shares(n, index) {
         return Some(shares);
     }

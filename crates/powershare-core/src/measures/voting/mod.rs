@@ -6,22 +6,36 @@
 //! clause; a veto body is a clause where only it has weight (1, quota 1); a
 //! double majority adds a count clause (weight 1 each, quota floor(m/2) + 1).
 //!
-//! [`power`] picks the method by the shape and size of the rule
-//! ([`Method`]):
+//! [`power`] picks the method by the shape of the rule ([`Method`]); the
+//! size of the board only decides when enumeration is cheap enough to be
+//! the exact answer, so no board costs exponential work unless an index
+//! that needs it is asked for:
 //!
-//! - up to [`EngineLimits::enumeration_players`] players (25): every coalition is
-//!   enumerated ([`enumerate`]); every index is exact;
+//! - at most [`SMALL_PLAYERS`] (16) players, when Shapley-Shubik,
+//!   Deegan-Packel or Johnston is wanted: every coalition is enumerated
+//!   ([`enumerate`]), under a millisecond, and every index is a correctly
+//!   rounded ratio of exact integers (the methods below give Banzhaf,
+//!   Coleman and Holler as the same ratios of the same integers, so they
+//!   are used for those alone at every size);
 //! - a rule that needs every player (unanimity): in closed form
 //!   (`unanimity.rs`);
-//! - one weighted clause: generating functions ([`mod@weighted`]), exact counts
-//!   in big integers for Banzhaf, Coleman and Holler, Gauss-Legendre
-//!   quadrature of the multilinear extension for Shapley-Shubik
-//!   ([`shapley`]); Deegan-Packel and Johnston by tables over weight and
-//!   size ([`sized`]) while they fit the memory limit, else `null` with a
-//!   note;
-//! - several clauses with small quotas: counting over capped clause sums
-//!   ([`vector`]);
-//! - otherwise Monte Carlo ([`montecarlo`]) with standard errors and a note.
+//! - one weighted clause, with any number of vetoes folded into it
+//!   ([`fold`]): generating functions ([`mod@weighted`]) at every size,
+//!   exact counts in big integers for Banzhaf, Coleman and Holler,
+//!   Gauss-Legendre quadrature of the multilinear extension for
+//!   Shapley-Shubik ([`shapley`]); Deegan-Packel and Johnston by tables
+//!   over weight and size ([`sized`]) while they fit the limits, else
+//!   `null` with a note;
+//! - several clauses that do not fold (a double majority): counting over
+//!   capped clause sums ([`vector`]) for the swing-based indices and
+//!   Shapley-Shubik; Holler, Deegan-Packel and Johnston, which need the
+//!   minimal winning coalitions, by enumerating every coalition
+//!   ([`enumerate`]) up to [`EngineLimits::enumeration_players`] players
+//!   (25) and only when asked for, else `null` with a note;
+//! - otherwise enumeration when small, Monte Carlo ([`montecarlo`]) with
+//!   standard errors and a note beyond.
+//!
+//! Enumeration is also the oracle the other methods are tested against.
 //!
 //! Vocabulary: `W` is the set of winning coalitions, a *swing* for player i
 //! is a winning coalition S containing i such that S \ {i} loses (i is
@@ -32,6 +46,7 @@
 pub mod decimal;
 pub mod enumerate;
 mod error;
+mod fold;
 pub mod limbs;
 pub mod monotone;
 pub mod montecarlo;
@@ -50,8 +65,17 @@ pub use rule::{Clause, Rule};
 
 /// Largest number of players [`power`] enumerates by default: 2^25 ≈ 33.5
 /// million coalitions, about 0.4 s with two or three clauses in a release
-/// build (and about 25 times that in a debug build).
+/// build (and about 25 times that in a debug build). Only a rule of
+/// several clauses that do not fold, when Holler, Deegan-Packel or
+/// Johnston is asked for, is enumerated at this size.
 pub const MAX_ENUMERATION_PLAYERS: usize = 25;
+
+/// Largest number of players [`power`] enumerates whatever the rule: 2^16
+/// coalitions take under a millisecond, and enumeration gives every index
+/// as a correctly rounded ratio of exact integers, so small boards keep
+/// the exact values they always had (the other methods agree within a few
+/// units in the last place).
+pub const SMALL_PLAYERS: usize = 16;
 
 /// How a [`VotingPower`] was computed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -154,8 +178,12 @@ impl Index {
 /// method or leaves an index `null` with a note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EngineLimits {
-    /// Enumerate every coalition up to this many players.
+    /// Enumerate every coalition up to this many players when no
+    /// pseudo-polynomial method gives the indices asked for.
     pub enumeration_players: usize,
+    /// Enumerate every coalition up to this many players (at most
+    /// `enumeration_players`) whatever the rule.
+    pub small_players: usize,
     /// Elementary operations (one limb or one float update) allowed for one
     /// counting pass.
     pub work: u64,
@@ -167,6 +195,7 @@ impl Default for EngineLimits {
     fn default() -> Self {
         Self {
             enumeration_players: MAX_ENUMERATION_PLAYERS,
+            small_players: SMALL_PLAYERS,
             work: 20_000_000_000,
             memory: 150 << 20,
         }
@@ -404,36 +433,70 @@ pub fn power(rule: &Rule) -> Result<VotingPower, VotingError> {
 /// Computes the indices in `options.indices` (plus the swing-based ones,
 /// which are always computed), choosing the method:
 ///
-/// 1. at most `limits.enumeration_players` players: [`enumerate`];
-///    a rule that needs every player (unanimity) in closed form;
-/// 2. one clause (clauses with quota 0 are dropped, they always hold):
-///    [`mod@weighted`], if its counting tables fit the limits;
-/// 3. several clauses: [`vector`], if the product of the quotas fits;
-/// 4. otherwise [`montecarlo`].
+/// 0. at most `limits.small_players` players (16), and Shapley-Shubik,
+///    Deegan-Packel or Johnston asked for: [`enumerate`], every index a
+///    correctly rounded ratio of exact integers, in under a millisecond
+///    (the other indices come out identical by the methods below);
+/// 1. a rule that needs every player (unanimity): in closed form;
+/// 2. no binding clause (every quota 0): every coalition wins
+///    (enumerated when small, so the method says so);
+/// 3. one binding clause, or one plus any number of clauses that need all
+///    their weight (vetoes), folded into one ([`fold`]): [`mod@weighted`]
+///    at every size, if its counting tables fit the limits;
+/// 4. several other clauses (a double majority): at most
+///    `limits.enumeration_players` players and Holler, Deegan-Packel or
+///    Johnston asked for: [`enumerate`] (no counting method is known for
+///    them); otherwise [`vector`], if the product of the quotas fits;
+/// 5. otherwise [`enumerate`] when small, else [`montecarlo`].
 pub fn power_with(rule: &Rule, options: &EngineOptions) -> Result<VotingPower, VotingError> {
     rule.validate()?;
     let n = rule.players;
-    if n <= options.limits.enumeration_players {
+    let limits = &options.limits;
+    // The counting methods give the swing-based indices and Holler as the
+    // same correctly rounded ratios of the same exact integers (below 2^53,
+    // that is up to 52 players) as enumeration; only the indices they take
+    // from floating-point sums (Shapley-Shubik, Deegan-Packel, Johnston)
+    // can differ in the last digit, so only those make a small board worth
+    // enumerating.
+    let floats = [Index::ShapleyShubik, Index::DeeganPackel, Index::Johnston]
+        .into_iter()
+        .any(|i| options.wants(i));
+    if floats && n <= limits.small_players.min(limits.enumeration_players) {
         return Ok(enumerate::power(rule, options));
     }
+    let small = n <= limits.enumeration_players;
     if unanimity::is_unanimous(rule) {
         return Ok(unanimity::power(rule));
     }
     let binding: Vec<&Clause> = rule.clauses.iter().filter(|c| c.quota > 0).collect();
     if binding.is_empty() {
-        return Ok(every_coalition_wins(n, Method::GeneratingFunction));
+        return Ok(if small {
+            enumerate::power(rule, options)
+        } else {
+            every_coalition_wins(n, Method::GeneratingFunction)
+        });
     }
-    if let [clause] = binding.as_slice()
-        && let Some(p) = weighted::power(clause, options)
+    if let Some(clause) = fold::one_clause(n, &binding)
+        && let Some(p) = weighted::power(&clause, options)
     {
         return Ok(p);
+    }
+    let minimal = [Index::Holler, Index::DeeganPackel, Index::Johnston]
+        .into_iter()
+        .any(|i| options.wants(i));
+    if small && minimal {
+        return Ok(enumerate::power(rule, options));
     }
     if binding.len() > 1
         && let Some(p) = vector::power(rule, options)
     {
         return Ok(p);
     }
-    Ok(montecarlo::power(rule, options))
+    Ok(if small {
+        enumerate::power(rule, options)
+    } else {
+        montecarlo::power(rule, options)
+    })
 }
 
 /// The result when every coalition wins (no binding clause): nobody is

@@ -44,28 +44,92 @@ use super::weighted::Game;
 /// Shapley-Shubik index of one player of each class of `game`, or `None`
 /// if the quadrature would exceed `options.limits.work` table updates.
 pub(crate) fn weighted(game: &Game, options: &EngineOptions) -> Option<Vec<f64>> {
-    let plan = Plan::new(game);
+    let split = Split::of(game);
+    let Some(rest) = &split.rest else {
+        return Some(split.assemble(game, &[]));
+    };
+    let plan = Plan::new(rest, split.required);
     if plan.cost() > options.limits.work {
         return None;
     }
-    Some(plan.run(options.limits.memory))
+    Some(split.assemble(game, &plan.run(options.limits.memory)))
 }
 
 /// Table updates the quadrature would take for `game`.
 pub(crate) fn cost(game: &Game) -> u64 {
-    Plan::new(game).cost()
+    let split = Split::of(game);
+    split
+        .rest
+        .as_ref()
+        .map_or(0, |rest| Plan::new(rest, split.required).cost())
+}
+
+/// The players every winning coalition needs (veto players: a class d with
+/// T - w_d < q), set apart. A veto folded into the weighted vote
+/// ([`fold`](super::fold)) weighs about T/2 more than its seats, so the
+/// table over the quota would be long at every node with p <= 1/2; but
+/// with R the v required players (weight W_R) and the others' game G' =
+/// [q - W_R; the rest]:
+///
+/// - a player i outside R is pivotal iff all of R is in (probability p^v)
+///   and i is pivotal in G': g_i(p) = p^v · g'_i(p), still a polynomial of
+///   degree n - 1, so the same quadrature is exact;
+/// - every member of R has the same g_r(p) = p^(v-1) · P(G' reaches its
+///   quota), whatever its weight, so by efficiency (the indices sum to 1)
+///   each has (1 - sum of the others' indices) / v.
+struct Split {
+    /// Classes of `game` that are required (a prefix: the heaviest).
+    classes: usize,
+    /// Players in them (v).
+    required: i32,
+    /// G', or `None` when nobody outside R matters (q - W_R <= 0, or no
+    /// one is left): then every member of R has 1/v.
+    rest: Option<Game>,
+}
+
+impl Split {
+    fn of(game: &Game) -> Self {
+        let (classes, required, rest) = game.set_apart_required();
+        Split {
+            classes,
+            required: i32::try_from(required).unwrap_or(i32::MAX),
+            rest,
+        }
+    }
+
+    /// The index of one player of each class of `game`, from `rest`, the
+    /// indices of the classes of G'.
+    fn assemble(&self, game: &Game, rest: &[f64]) -> Vec<f64> {
+        if self.classes == 0 {
+            return rest.to_vec();
+        }
+        let mut out = vec![0.0; game.weights.len()];
+        out[self.classes..][..rest.len()].copy_from_slice(rest);
+        let others: f64 = rest
+            .iter()
+            .zip(&game.counts[self.classes..])
+            .map(|(x, &m)| x * m as f64)
+            .sum();
+        let each = ((1.0 - others) / f64::from(self.required)).clamp(0.0, 1.0);
+        out[..self.classes].fill(each);
+        out
+    }
 }
 
 /// The nodes to evaluate and the game.
 struct Plan<'a> {
     game: &'a Game,
+    /// Required players set apart ([`Split`]): every g_i is multiplied by
+    /// p^lift.
+    lift: i32,
     /// (p, weight) of the nodes that are evaluated.
     nodes: Vec<(f64, f64)>,
 }
 
 impl<'a> Plan<'a> {
-    fn new(game: &'a Game) -> Self {
-        let n = game.players();
+    fn new(game: &'a Game, lift: i32) -> Self {
+        // g_i has degree n - 1 over all n players, the lifted ones too.
+        let n = game.players() + usize::try_from(lift).unwrap_or(0);
         let count = n.div_ceil(2).max(1);
         // Approximate node positions, increasing in p, to choose the range.
         let guess = |k: usize| {
@@ -77,9 +141,18 @@ impl<'a> Plan<'a> {
         let len = game.quota.min(game.total - game.quota + 1);
         if (count as u64).saturating_mul(n as u64).saturating_mul(len) < 2_000_000 {
             let nodes = (0..count).map(|k| node(count, k)).collect();
-            return Plan { game, nodes };
+            return Plan { game, lift, nodes };
         }
         let threshold = 1e-17 / count as f64 / max_weight(count);
+        if lift > 0 {
+            // p^lift · B(p) need not peak near q/T: test every node (any
+            // node whose bound is below the threshold may be skipped).
+            let nodes = (0..count)
+                .map(|k| node(count, k))
+                .filter(|&(p, _)| p.powi(lift) * chernoff(game, p) >= threshold)
+                .collect();
+            return Plan { game, lift, nodes };
+        }
         let bound = |k: usize| chernoff(game, guess(k));
         let centre = (0..count)
             .min_by(|&a, &b| {
@@ -91,7 +164,7 @@ impl<'a> Plan<'a> {
         let first = partition(0, centre, |k| bound(k) < threshold);
         let last = partition(centre + 1, count, |k| bound(k) >= threshold);
         let nodes = (first..last).map(|k| node(count, k)).collect();
-        Plan { game, nodes }
+        Plan { game, lift, nodes }
     }
 
     fn cost(&self) -> u64 {
@@ -134,6 +207,10 @@ impl<'a> Plan<'a> {
                     s.spawn(move || {
                         for (o, &(p, _)) in out.iter_mut().zip(nodes) {
                             *o = pivotal(self.game, p);
+                            if self.lift > 0 {
+                                let f = p.powi(self.lift);
+                                o.iter_mut().for_each(|x| *x *= f);
+                            }
                         }
                     })
                 })

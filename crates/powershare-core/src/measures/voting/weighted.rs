@@ -55,6 +55,42 @@ impl Game {
     pub fn players(&self) -> usize {
         self.counts.iter().sum()
     }
+
+    /// The required players (veto players: class d with T - w_d < q, a
+    /// prefix of the classes) set apart: their number of classes, their
+    /// number of players v, and the others' game G' = [q - W_R; the rest]
+    /// (W_R their weight), or `None` when no one else matters (q <= W_R,
+    /// or no one else). With no required player, G' is the game itself.
+    ///
+    /// Every winning coalition is R plus a winning coalition of G', in which
+    /// the members of R are always critical; so the minimal winning
+    /// coalitions are R plus those of G', and Shapley-Shubik follows from
+    /// G' too (see shapley.rs). A veto folded into the weighted vote
+    /// ([`fold`](super::fold)) raises the quota by about T/2, and this
+    /// keeps the tables at G''s quota.
+    pub fn set_apart_required(&self) -> (usize, usize, Option<Game>) {
+        let classes = self
+            .weights
+            .iter()
+            .take_while(|&&w| self.total - w < self.quota)
+            .count();
+        if classes == 0 {
+            return (0, 0, Some(self.clone()));
+        }
+        let required = self.counts[..classes].iter().sum();
+        let heavy: u64 = self.weights[..classes]
+            .iter()
+            .zip(&self.counts)
+            .map(|(&w, &m)| w * m as u64)
+            .sum();
+        let rest = (classes < self.weights.len() && heavy < self.quota).then(|| Game {
+            weights: self.weights[classes..].to_vec(),
+            counts: self.counts[classes..].to_vec(),
+            quota: self.quota - heavy,
+            total: self.total - heavy,
+        });
+        (classes, required, rest)
+    }
 }
 
 /// Groups the players of `clause` (quota >= 1, reachable) by weight after
@@ -170,9 +206,30 @@ fn affordable(len: usize, width: usize, n: usize, copies: u64, options: &EngineO
     work <= options.limits.work && cells.saturating_mul(8 * copies) <= options.limits.memory
 }
 
+/// |M_i| per class and |M|, or `None` if over the limits: the required
+/// players set apart ([`Game::set_apart_required`]), each is in every
+/// minimal winning coalition, and the others' counts are those of G'.
+pub(crate) fn minimal(game: &Game, options: &EngineOptions) -> Option<(Vec<BigUint>, BigUint)> {
+    let (classes, _, rest) = game.set_apart_required();
+    if classes == 0 {
+        return minimal_of(game, options);
+    }
+    let (rest_per, total) = match &rest {
+        Some(rest) => minimal_of(rest, options)?,
+        // Only R is minimal winning.
+        None => (
+            vec![BigUint::zero(); game.weights.len() - classes],
+            BigUint::from(1u8),
+        ),
+    };
+    let mut per = vec![total.clone(); classes];
+    per.extend(rest_per);
+    Some((per, total))
+}
+
 /// |M_i| per class and |M|, by the backward sweep in the module docs, or
 /// `None` if over the limits.
-pub(crate) fn minimal(game: &Game, options: &EngineOptions) -> Option<(Vec<BigUint>, BigUint)> {
+fn minimal_of(game: &Game, options: &EngineOptions) -> Option<(Vec<BigUint>, BigUint)> {
     let n = game.players();
     let q = usize::try_from(game.quota).ok()?;
     let width = Table::width_for_bits(n);
@@ -282,7 +339,12 @@ pub fn power(clause: &Clause, options: &EngineOptions) -> Option<VotingPower> {
         None
     };
     let sized = if options.wants(Index::DeeganPackel) || options.wants(Index::Johnston) {
-        let t = sized::indices(&game, options);
+        let t = sized::indices(
+            &game,
+            options,
+            options.wants(Index::DeeganPackel),
+            options.wants(Index::Johnston),
+        );
         if t.is_none() {
             notes.push(format!(
                 "Deegan-Packel and Johnston not computed: they weigh coalitions by size, which takes one table of {} weights by {} sizes per distinct weight ({} here), over the memory limit of {} MB{}.",
@@ -317,16 +379,14 @@ pub fn power(clause: &Clause, options: &EngineOptions) -> Option<VotingPower> {
                         let mine = class[i].map_or_else(BigUint::zero, |d| per[d].clone());
                         ratio(&mine, memberships.as_ref()?)
                     }),
-                    deegan_packel: sized.as_ref().and_then(|(dp, _)| {
-                        options
-                            .wants(Index::DeeganPackel)
-                            .then(|| class[i].map_or(0.0, |d| dp[d]))
-                    }),
-                    johnston: sized.as_ref().and_then(|(_, j)| {
-                        options
-                            .wants(Index::Johnston)
-                            .then(|| class[i].map_or(0.0, |d| j[d]))
-                    }),
+                    deegan_packel: sized
+                        .as_ref()
+                        .and_then(|(dp, _)| dp.as_ref())
+                        .map(|dp| class[i].map_or(0.0, |d| dp[d])),
+                    johnston: sized
+                        .as_ref()
+                        .and_then(|(_, j)| j.as_ref())
+                        .map(|j| class[i].map_or(0.0, |d| j[d])),
                     coleman_prevent: ratio(eta, &winning),
                     coleman_initiate: ratio(eta, &losing),
                 },
