@@ -6,12 +6,23 @@ use std::fmt::Write;
 use crate::palette::Palette;
 use crate::render::escape::terminal_text as tt;
 use powershare_core::check::{FileCheck, FileStatus, RuleStatus, Summary};
+use rayon::prelude::*;
 
-/// Every file, then the summary.
+/// Every file, then the summary. The files' blocks do not depend on each
+/// other, so they are written in parallel (a batch of 10,000 files writes
+/// about 13 MB) and joined in the order of `files`.
 pub fn render(files: &[FileCheck], palette: &Palette) -> String {
-    let mut s = String::new();
-    for f in files {
-        file(&mut s, f, palette);
+    let blocks: Vec<String> = files
+        .par_iter()
+        .map(|f| {
+            let mut s = String::new();
+            file(&mut s, f, palette);
+            s
+        })
+        .collect();
+    let mut s = String::with_capacity(blocks.iter().map(String::len).sum::<usize>() + 80);
+    for block in &blocks {
+        s.push_str(block);
     }
     s.push_str(&Summary::of(files).sentence());
     s.push('\n');
