@@ -627,6 +627,16 @@ impl VotingIndexArg {
             ..self.options()
         }
     }
+
+    /// [`VotingIndexArg::composite`] with the composite's inequality table
+    /// only: for `check` and a programme overview, which read no
+    /// dimension's table.
+    pub fn overview(self) -> powershare_core::ScoreOptions {
+        powershare_core::ScoreOptions {
+            tables: powershare_core::IndexTables::Composite,
+            ..self.composite()
+        }
+    }
 }
 
 /// Output formats of `rebalance`.

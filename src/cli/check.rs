@@ -26,7 +26,7 @@ fn check_one(
     };
     match files::load_bytes(&bytes) {
         Ok(p) => {
-            let (policy, options) = programme.apply(&p, flags, args.voting_index.composite());
+            let (policy, options) = programme.apply(&p, flags, args.voting_index.overview());
             let report = powershare_core::score(&p, options);
             FileCheck::checked(&shown, &p, &report, policy)
         }

@@ -138,7 +138,7 @@ fn one(
     // every index.
     let options = match report_file {
         Some(_) => args.voting_index.options(),
-        None => args.voting_index.composite(),
+        None => args.voting_index.overview(),
     };
     let (report, status) = match programme {
         Some(programme) => {

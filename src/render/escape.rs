@@ -113,6 +113,10 @@ pub fn markdown_code(s: &str) -> String {
 /// escapes are plain printable text.
 pub fn terminal_text(s: &str) -> String {
     use std::fmt::Write;
+    // Printable ASCII, most text, needs nothing: copy it whole.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -51,6 +51,6 @@ pub use load::diagnostic::{Diagnostic, LoadError, Position, Problem};
 pub use load::limits::Limits;
 pub use load::{load, load_str, load_with};
 pub use measures::voting::VotingIndex;
-pub use measures::{ScoreOptions, VotingDetail};
+pub use measures::{IndexTables, ScoreOptions, VotingDetail};
 pub use model::{GENERATOR, Partnership};
 pub use report::{Report, score};

@@ -14,7 +14,7 @@ use crate::measures::inequality::{Inequality, inequality};
 use crate::measures::perceived::BodyPerceived;
 use crate::measures::robust::range;
 use crate::measures::survey::Survey;
-use crate::measures::{Measures, ScoreOptions, largest, measure};
+use crate::measures::{IndexTables, Measures, ScoreOptions, largest, measure};
 use crate::model::{
     Dimension, FindingCode, How, Ordered, Outcome, Partnership, RelationshipKind, Sector,
 };
@@ -294,8 +294,10 @@ fn shape(m: &Measures, findings: Vec<findings::Finding>) -> Report {
     if let Some(c) = &m.composite {
         indices.push(("composite", composite_inequality(m, c)));
     }
-    for (d, s) in &m.shares {
-        indices.push((d.name(), inequality(s)));
+    if m.options.tables == IndexTables::Every {
+        for (d, s) in &m.shares {
+            indices.push((d.name(), inequality(s)));
+        }
     }
     let bodies = p
         .bodies

@@ -203,9 +203,15 @@ fn voting_findings(m: &Measures, out: &mut Vec<Finding>) {
     // More seats, less power: surprising, and real. Not on Monte Carlo
     // estimates, where a difference may be sampling noise.
     let estimated = power.method == crate::measures::voting::Method::MonteCarlo;
-    for &a in bp.players.iter().filter(|_| !estimated) {
-        for &b in &bp.players {
-            let (Some(pa), Some(pb)) = (bp.share_of(a, index), bp.share_of(b, index)) else {
+    // Each player's share looked up once, not once per pair.
+    let shares: Vec<(usize, Option<f64>)> = bp
+        .players
+        .iter()
+        .map(|&i| (i, bp.share_of(i, index)))
+        .collect();
+    for &(a, pa) in shares.iter().filter(|_| !estimated) {
+        for &(b, pb) in &shares {
+            let (Some(pa), Some(pb)) = (pa, pb) else {
                 continue;
             };
             if p.bodies[a].seats > p.bodies[b].seats && pa + 1e-12 < pb {

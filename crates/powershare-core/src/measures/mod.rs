@@ -42,6 +42,20 @@ pub struct ScoreOptions {
     /// them all) or only the one behind the composite (what `check`,
     /// `diff`, `whatif` and a programme overview read).
     pub detail: VotingDetail,
+    /// Which inequality tables the report carries: every dimension's (a
+    /// report, a diff) or the composite's only (what `check` and a
+    /// programme overview read).
+    pub tables: IndexTables,
+}
+
+/// Which inequality tables a caller needs ([`ScoreOptions::tables`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IndexTables {
+    /// The composite's and every present dimension's.
+    #[default]
+    Every,
+    /// The composite's only: `Report::indices` holds no dimension's table.
+    Composite,
 }
 
 /// How much of the voting power a caller needs ([`ScoreOptions::detail`]).

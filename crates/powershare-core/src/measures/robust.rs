@@ -85,40 +85,18 @@ pub fn vertices(shares: &[(Dimension, Vec<f64>)], weights: WeightSet, n: usize) 
     let mut partial = vec![0.0; k * n];
     let mut totals = vec![0.0; k];
     let mut mask = 0usize;
-    let sum_from = |from: usize, mask: usize, partial: &mut [f64], totals: &mut [f64]| {
-        for (j, (w, s)) in active.iter().enumerate().skip(from) {
-            let w = if mask & (1 << j) != 0 {
-                2.0 * w
-            } else {
-                0.5 * w
-            };
-            let (done, rest) = partial.split_at_mut(j * n);
-            let row = &mut rest[..n];
-            if j == 0 {
-                totals[0] = 0.0 + w;
-                for (v, x) in row.iter_mut().zip(s.iter()) {
-                    *v = 0.0 + w * x;
-                }
-            } else {
-                totals[j] = totals[j - 1] + w;
-                let before = &done[(j - 1) * n..];
-                for ((v, b), x) in row.iter_mut().zip(before).zip(s.iter()) {
-                    *v = b + w * x;
-                }
-            }
-        }
-    };
-    sum_from(0, mask, &mut partial, &mut totals);
+    sum_from(&active, 0, mask, &mut partial, &mut totals);
     // The bodies by composite, ascending, carried from one vertex to the
     // next: one weight changes between consecutive vertices, so the order
     // changes little and the insertion sort is short.
     let mut sorted: Vec<(f64, usize)> = (0..n).map(|i| (0.0, i)).collect();
+    let ranks = rank_weights(n);
     for step in 1..=all {
         // Gray code: step flips bit trailing_zeros(step) of the code, read
         // here from the last dimension.
         let bit = k - 1 - step.trailing_zeros() as usize;
         mask ^= 1 << bit;
-        sum_from(bit, mask, &mut partial, &mut totals);
+        sum_from(&active, bit, mask, &mut partial, &mut totals);
         if mask == all {
             continue;
         }
@@ -128,14 +106,50 @@ pub fn vertices(shares: &[(Dimension, Vec<f64>)], weights: WeightSet, n: usize) 
             entry.0 = values[entry.1];
         }
         sort_by_value(&mut sorted);
-        let top = super::largest(values.iter().copied()).unwrap_or(0);
+        let top = first_largest(&sorted);
         out.push(Vertex {
-            gini: gini_sorted(&sorted, total),
+            gini: gini_sorted(&sorted, &ranks, total),
             top_share: values[top] / total,
             top,
         });
     }
     out
+}
+
+/// The partial sums over dimensions `from..` at the weights of `mask`
+/// (bit j set: dimension j's weight doubled, else halved), from those over
+/// the dimensions before `from`: row j of `partial` (n values) and
+/// `totals[j]` for the weights.
+fn sum_from(
+    active: &[(f64, &[f64])],
+    from: usize,
+    mask: usize,
+    partial: &mut [f64],
+    totals: &mut [f64],
+) {
+    let n = partial.len() / active.len();
+    for (j, &(w, s)) in active.iter().enumerate().skip(from) {
+        let w = if mask & (1 << j) != 0 {
+            2.0 * w
+        } else {
+            0.5 * w
+        };
+        let s = &s[..n];
+        let (done, rest) = partial.split_at_mut(j * n);
+        let row = &mut rest[..n];
+        if j == 0 {
+            totals[0] = 0.0 + w;
+            for (v, x) in row.iter_mut().zip(s) {
+                *v = 0.0 + w * x;
+            }
+        } else {
+            totals[j] = totals[j - 1] + w;
+            let before = &done[(j - 1) * n..];
+            for ((v, b), x) in row.iter_mut().zip(before).zip(s) {
+                *v = b + w * x;
+            }
+        }
+    }
 }
 
 /// Sort `(value, body)` pairs by value, ascending.
@@ -145,6 +159,10 @@ fn sort_by_value(sorted: &mut [(f64, usize)]) {
         return;
     }
     for j in 1..sorted.len() {
+        // Most values stay in place: test before moving anything.
+        if sorted[j - 1].0 <= sorted[j].0 {
+            continue;
+        }
         let moving = sorted[j];
         let mut k = j;
         while k > 0 && sorted[k - 1].0 > moving.0 {
@@ -155,20 +173,39 @@ fn sort_by_value(sorted: &mut [(f64, usize)]) {
     }
 }
 
-/// The Gini of the ascending `sorted` values, with `total` their sum:
-/// sum_i (2i - n - 1) x_(i) / (n total) (1-based ranks), the formula of
-/// [`crate::measures::inequality`].
-fn gini_sorted(sorted: &[(f64, usize)], total: f64) -> Option<f64> {
+/// The body with the largest value in the ascending `sorted` pairs, the
+/// first in file order on a tie (as [`crate::measures::largest`]); 0 when
+/// there are none.
+fn first_largest(sorted: &[(f64, usize)]) -> usize {
+    let Some(&(top, mut body)) = sorted.last() else {
+        return 0;
+    };
+    for &(x, b) in sorted.iter().rev().skip(1) {
+        if x < top {
+            break;
+        }
+        body = body.min(b);
+    }
+    body
+}
+
+/// The Gini's weight of each rank i (1-based) among `n` values:
+/// 2i - n - 1, exact in `f64` (small integers).
+fn rank_weights(n: usize) -> Vec<f64> {
+    let nf = n as f64;
+    (0..n).map(|i| 2.0 * (i as f64 + 1.0) - nf - 1.0).collect()
+}
+
+/// The Gini of the ascending `sorted` values, with `total` their sum and
+/// `ranks` from [`rank_weights`]: sum_i (2i - n - 1) x_(i) / (n total)
+/// (1-based ranks), the formula of [`crate::measures::inequality`].
+fn gini_sorted(sorted: &[(f64, usize)], ranks: &[f64], total: f64) -> Option<f64> {
     let n = sorted.len();
     if n < 2 || total <= 0.0 {
         return None;
     }
     let nf = n as f64;
-    let weighted: f64 = sorted
-        .iter()
-        .enumerate()
-        .map(|(i, &(x, _))| (2.0 * (i as f64 + 1.0) - nf - 1.0) * x)
-        .sum();
+    let weighted: f64 = sorted.iter().zip(ranks).map(|(&(x, _), r)| r * x).sum();
     Some((weighted / (nf * total)).clamp(0.0, 1.0 - 1.0 / nf))
 }
 
@@ -273,8 +310,14 @@ mod tests {
         let mut sorted: Vec<(f64, usize)> = values.iter().copied().zip(0..).collect();
         sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
         let top = crate::measures::largest(values.iter().copied()).unwrap();
+        let nf = n as f64;
+        let weighted: f64 = sorted
+            .iter()
+            .enumerate()
+            .map(|(i, &(x, _))| (2.0 * (i as f64 + 1.0) - nf - 1.0) * x)
+            .sum();
         Vertex {
-            gini: gini_sorted(&sorted, total),
+            gini: Some((weighted / (nf * total)).clamp(0.0, 1.0 - 1.0 / nf)),
             top_share: values[top] / total,
             top,
         }
@@ -297,13 +340,18 @@ mod tests {
         let mut active = Vec::new();
         let mut weights = WeightSet::default();
         for (j, d) in dims.iter().enumerate() {
-            let raw: Vec<f64> = (0..n)
+            let mut raw: Vec<f64> = (0..n)
                 .map(|i| match (j + i) % 7 {
                     0 => 0.0,
                     1 => 0.25,
                     _ => next(),
                 })
                 .collect();
+            // Bodies 0 and 1 tie everywhere, and so do 28 and 29, which
+            // hold the most at many vertices (a tie for the top).
+            raw[1] = raw[0];
+            raw[28] = 2.0 + raw[28];
+            raw[29] = raw[28];
             let sum: f64 = raw.iter().sum();
             let s: Vec<f64> = raw.iter().map(|x| x / sum).collect();
             let w = 0.3 + 3.0 * next();
@@ -316,6 +364,7 @@ mod tests {
         assert_eq!(got.len(), (1 << k) - 2);
         let mut mask = 0usize;
         let mut seen = 0;
+        let mut tops = std::collections::BTreeSet::new();
         for step in 1..1usize << k {
             mask ^= 1 << (k - 1 - step.trailing_zeros() as usize);
             if mask == (1 << k) - 1 {
@@ -324,6 +373,7 @@ mod tests {
             let want = afresh(&active, mask, n);
             let v = got[seen];
             assert_eq!(v.top, want.top, "mask {mask:b}");
+            tops.insert(v.top);
             assert_eq!(
                 v.top_share.to_bits(),
                 want.top_share.to_bits(),
@@ -337,6 +387,8 @@ mod tests {
             seen += 1;
         }
         assert_eq!(seen, got.len());
+        // The tie for the top is met, and always goes to the first body.
+        assert!(tops.contains(&28) && !tops.contains(&29), "{tops:?}");
     }
 
     #[test]

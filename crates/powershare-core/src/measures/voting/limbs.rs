@@ -52,6 +52,13 @@ impl Table {
         &mut self.data[k * self.width..][..self.width]
     }
 
+    /// Every entry as one limb, when the table is one limb wide (counts
+    /// below 2^64: up to 63 players), for the hot loops to skip the
+    /// multi-limb arithmetic.
+    pub(crate) fn single_mut(&mut self) -> Option<&mut [u64]> {
+        (self.width == 1).then_some(self.data.as_mut_slice())
+    }
+
     /// Entries `x < y`, both mutable.
     pub(crate) fn pair_mut(&mut self, x: usize, y: usize) -> (&mut [u64], &mut [u64]) {
         debug_assert!(x < y);
@@ -134,6 +141,18 @@ impl Table {
             add_assign(&mut acc, self.get(k));
         }
         to_biguint(&acc)
+    }
+}
+
+/// `a += a`: doubles `a` in place; a carry out of `a` is dropped (callers
+/// size `a` so that it cannot happen).
+#[inline]
+pub(crate) fn double_assign(a: &mut [u64]) {
+    let mut carry = 0;
+    for limb in a {
+        let next = *limb >> 63;
+        *limb = *limb << 1 | carry;
+        carry = next;
     }
 }
 
@@ -287,6 +306,15 @@ mod tests {
         let row = binomials(70, 2);
         assert_eq!(big(&row, 35), "112186277816662845432".parse().unwrap());
         assert_eq!(row.sum(0..71), BigUint::from(1u8) << 70);
+    }
+
+    #[test]
+    fn doubling_carries_across_limbs() {
+        // 2^63 + 2^64 + 5, doubled: 2^64 + 2^65 + 10.
+        let mut a = [(1u64 << 63) | 5, 1, 0];
+        double_assign(&mut a);
+        assert_eq!(a, [10, 3, 0]);
+        assert_eq!(to_biguint(&a), (BigUint::from(3u8) << 64u8) + 10u8);
     }
 
     #[test]

@@ -235,11 +235,18 @@ pub fn power(rule: &Rule, options: &EngineOptions) -> Option<VotingPower> {
 /// Adds one player: every coalition counted at x is also counted, with the
 /// player, at moves[x] >= x. Descending, so each source is still old.
 fn push(t: &mut Table, moves: &[u32]) {
+    if let Some(c) = t.single_mut() {
+        // One limb: c[y] += c[x], which doubles c[x] when y == x.
+        for x in (0..moves.len()).rev() {
+            let y = moves[x] as usize;
+            c[y] = c[y].wrapping_add(c[x]);
+        }
+        return;
+    }
     for x in (0..moves.len()).rev() {
         let y = moves[x] as usize;
         if y == x {
-            let old = t.get(x).to_vec();
-            limbs::add_assign(t.get_mut(x), &old);
+            limbs::double_assign(t.get_mut(x));
         } else {
             let (a, b) = t.pair_mut(x, y);
             limbs::add_assign(b, a);
@@ -250,11 +257,17 @@ fn push(t: &mut Table, moves: &[u32]) {
 /// The backward step: completions from x are those from x (player out) plus
 /// those from moves[x] (player in). Ascending, so each source is still old.
 fn pull(t: &mut Table, moves: &[u32]) {
+    if let Some(c) = t.single_mut() {
+        // One limb: c[x] += c[y], which doubles c[x] when y == x.
+        for (x, &y) in moves.iter().enumerate() {
+            c[x] = c[x].wrapping_add(c[y as usize]);
+        }
+        return;
+    }
     for (x, &y) in moves.iter().enumerate() {
         let y = y as usize;
         if y == x {
-            let old = t.get(x).to_vec();
-            limbs::add_assign(t.get_mut(x), &old);
+            limbs::double_assign(t.get_mut(x));
         } else {
             let (a, b) = t.pair_mut(x, y);
             limbs::add_assign(a, b);
