@@ -85,7 +85,7 @@ pub fn vertices(shares: &[(Dimension, Vec<f64>)], weights: WeightSet, n: usize) 
     let mut partial = vec![0.0; k * n];
     let mut totals = vec![0.0; k];
     let mut mask = 0usize;
-    sum_from(&active, 0, mask, &mut partial, &mut totals);
+    sum_from(&active, 0, mask, n, &mut partial, &mut totals);
     // The bodies by composite, ascending, carried from one vertex to the
     // next: one weight changes between consecutive vertices, so the order
     // changes little and the insertion sort is short.
@@ -96,7 +96,7 @@ pub fn vertices(shares: &[(Dimension, Vec<f64>)], weights: WeightSet, n: usize) 
         // here from the last dimension.
         let bit = k - 1 - step.trailing_zeros() as usize;
         mask ^= 1 << bit;
-        sum_from(&active, bit, mask, &mut partial, &mut totals);
+        sum_from(&active, bit, mask, n, &mut partial, &mut totals);
         if mask == all {
             continue;
         }
@@ -118,16 +118,16 @@ pub fn vertices(shares: &[(Dimension, Vec<f64>)], weights: WeightSet, n: usize) 
 
 /// The partial sums over dimensions `from..` at the weights of `mask`
 /// (bit j set: dimension j's weight doubled, else halved), from those over
-/// the dimensions before `from`: row j of `partial` (n values) and
+/// the dimensions before `from`: row j of `partial` (the `n` bodies) and
 /// `totals[j]` for the weights.
 fn sum_from(
     active: &[(f64, &[f64])],
     from: usize,
     mask: usize,
+    n: usize,
     partial: &mut [f64],
     totals: &mut [f64],
 ) {
-    let n = partial.len() / active.len();
     for (j, &(w, s)) in active.iter().enumerate().skip(from) {
         let w = if mask & (1 << j) != 0 {
             2.0 * w
