@@ -134,17 +134,19 @@ fn commissioner_on_board(p: &Partnership, out: &mut Vec<Finding>) {
 /// one), all of them on a tie.
 pub fn main_funders(p: &Partnership) -> Vec<usize> {
     let n = p.bodies.len();
-    let funded: Vec<usize> = (0..n)
-        .map(|j| {
-            (0..n)
-                .filter(|&i| {
-                    p.funding
-                        .iter()
-                        .any(|f| f.from == j && f.to == i && f.amount > 0.0)
-                })
-                .count()
-        })
+    // Each (funder, funded) pair counted once, however many entries hold it.
+    let mut pairs: Vec<(usize, usize)> = p
+        .funding
+        .iter()
+        .filter(|f| f.amount > 0.0)
+        .map(|f| (f.from, f.to))
         .collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut funded = vec![0usize; n];
+    for (j, _) in pairs {
+        funded[j] += 1;
+    }
     let most = funded.iter().copied().max().unwrap_or(0);
     if most == 0 {
         return Vec::new();
@@ -697,5 +699,15 @@ mod tests {
         assert_eq!(main_funders(&p), [2]);
         let p = crate::load::load_str(TWO).unwrap();
         assert!(main_funders(&p).is_empty());
+        // Three grants from a to b fund one partner, not three: c (two
+        // partners) stays the main funder.
+        let repeated = format!(
+            "{}{}",
+            priorities(&[]),
+            "[[funding]]\nfrom = \"a\"\nto = \"b\"\namount = 5\n".repeat(3)
+        );
+        let p = crate::load::load_str(&repeated).unwrap();
+        assert_eq!(p.funding.len(), 5);
+        assert_eq!(main_funders(&p), [2]);
     }
 }
