@@ -257,6 +257,11 @@ fn funding_dependence(m: &Measures, out: &mut Vec<Finding>) {
             continue;
         };
         for (j, &amount) in row.iter().enumerate() {
+            // Most pairs exchange nothing: a share of 0 is never above a
+            // limit of 0 or more (skipping it saves a division a pair).
+            if amount == 0.0 && limit >= 0.0 {
+                continue;
+            }
             let share = amount / income;
             if share > limit + 1e-12 {
                 out.push(Finding {

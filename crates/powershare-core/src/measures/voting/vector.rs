@@ -85,19 +85,29 @@ impl Space {
         })
     }
 
-    /// The state reached from state `x` by adding a player of class `d`.
-    fn next(&self, x: usize, d: usize) -> usize {
-        let mut y = 0;
-        for ((&q, &stride), &w) in self.quotas.iter().zip(&self.strides).zip(&self.classes[d]) {
-            let digit = (x / stride) as u64 % (q + 1);
-            y += (digit.saturating_add(w)).min(q) as usize * stride;
-        }
-        y
-    }
-
-    /// `next` for every state, for class `d`.
+    /// For every state x, the state reached from x by adding a player of
+    /// class `d`: each clause's digit of x (clause 0 varies fastest) plus
+    /// the class's weight in that clause, capped at the clause's quota.
+    /// The digits are counted up state by state, not divided out of x.
     fn moves(&self, d: usize) -> Vec<u32> {
-        (0..self.size).map(|x| self.next(x, d) as u32).collect()
+        let w = &self.classes[d];
+        let mut digits = vec![0u64; self.quotas.len()];
+        let mut out = Vec::with_capacity(self.size);
+        for _ in 0..self.size {
+            let mut y = 0;
+            for c in 0..digits.len() {
+                y += digits[c].saturating_add(w[c]).min(self.quotas[c]) as usize * self.strides[c];
+            }
+            out.push(y as u32);
+            for (digit, &q) in digits.iter_mut().zip(&self.quotas) {
+                if *digit < q {
+                    *digit += 1;
+                    break;
+                }
+                *digit = 0;
+            }
+        }
+        out
     }
 }
 
