@@ -9,7 +9,9 @@
 #     majority and the two-thirds quota;
 #   - `check` of 10,000 files with 5 to 30 bodies, every body seated
 #     (bench/gen.py MIX=uniform): < 2 s and <= 1.5x `validate` of the same
-#     files; the original mix (mostly 4 to 16 seated) is reported too;
+#     files (the ratio from runs of the two taken in turn, so that the
+#     machine's drift over the minute favours neither); the original mix
+#     (mostly 4 to 16 seated) is reported too;
 #   - `programme` of each batch: <= 1.5x `check` of the same files;
 #   - peak memory of `validate` on a 16 MiB file of 200,000 tiny bodies
 #     (refused: over the body limit) and on a valid 16 MiB file (40,000
@@ -79,7 +81,25 @@ for mix in uniform programme; do
     else
         echo "check, $COUNT files, $mix mix: $(python3 -c "print(f'{$c:.2f} s')")"
     fi
-    verdict "check / validate, $mix mix" "$c / $v" 1.5 "$(python3 -c "print(f'{$c / $v:.2f}x')")" "1.5x"
+    # The ratio from runs taken in turn (validate, check, validate, ...),
+    # so that the machine slowing down or speeding up over the minute does
+    # not favour one side: the median of each command's times.
+    read -r ratio vi ci < <(python3 - "$BIN" "$batch" "$RUNS" <<'RATIO'
+import statistics, subprocess, sys, time
+bin, batch, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+times = {"validate": [], "check": []}
+for i in range(runs + 1):
+    for cmd in times:
+        start = time.perf_counter()
+        subprocess.run([bin, cmd, batch], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if i > 0:  # the first pair warms the cache
+            times[cmd].append(time.perf_counter() - start)
+v, c = (statistics.median(times[k]) for k in ("validate", "check"))
+print(f"{c / v:.4f} {v:.2f} {c:.2f}")
+RATIO
+    )
+    echo "validate / check in turn, $mix mix: $vi s / $ci s"
+    verdict "check / validate, $mix mix" "$ratio" 1.5 "$(python3 -c "print(f'{$ratio:.2f}x')")" "1.5x"
     verdict "programme / check, $mix mix" "$p / $c" 1.5 "$(python3 -c "print(f'{$p / $c:.2f}x')")" "1.5x"
     rm -rf "$batch"
 done
