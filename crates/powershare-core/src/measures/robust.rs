@@ -350,7 +350,7 @@ mod tests {
             // Bodies 0 and 1 tie everywhere, and so do 28 and 29, which
             // hold the most at many vertices (a tie for the top).
             raw[1] = raw[0];
-            raw[28] = 2.0 + raw[28];
+            raw[28] += 2.0;
             raw[29] = raw[28];
             let sum: f64 = raw.iter().sum();
             let s: Vec<f64> = raw.iter().map(|x| x / sum).collect();
