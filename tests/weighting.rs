@@ -234,6 +234,44 @@ proptest! {
     }
 }
 
+/// The case a CI run's property test found: the only dimension with data
+/// (voting) weighted 0, so no composite at the file's weights nor at any
+/// vertex. The composite rules are skipped and say why; the denied
+/// symbolic verdict passes and holds however the weights are set.
+#[test]
+fn without_a_composite_the_symbolic_verdict_holds() {
+    let text = "[[body]]\nid = \"b0\"\nincome = 0\nposition = 0\nexpertise = { x = 0 }\nseats = 1\n\
+        [[body]]\nid = \"b1\"\nincome = 0\nposition = 0\nexpertise = { x = 0 }\nseats = 0\n\
+        [weights]\nresources = 1\nexpertise = 0\nposition = 0\nvoting = 0\ndependence = 0\n\
+        network = 0\nagenda = 0\nperceived = 0\n";
+    let p = powershare_core::load_str(text).unwrap();
+    let layer = programme(0.05, 0.05, 0.3);
+    agree_with_brute_force(&p, &layer).unwrap();
+    let (policy, options) =
+        under_policy(&p, &layer, &PolicyLayer::default(), ScoreOptions::default());
+    let report = score(&p, options);
+    assert!(report.indices.get("composite").is_none());
+    let rules = check(&p, &report, &policy);
+    for rule in &rules {
+        if rule.name() == "deny symbolic-partnership" {
+            assert_eq!((rule.status, rule.robust), (RuleStatus::Pass, Some(true)));
+            assert!(
+                rule.message.ends_with(
+                    "; this holds however the dimensions are weighted (within a factor 2)"
+                ),
+                "{}",
+                rule.message
+            );
+        } else {
+            assert_eq!(rule.status, RuleStatus::Skipped, "{}", rule.name());
+            assert_eq!(
+                rule.message,
+                "not checked: every dimension with data has weight 0, so there is no composite"
+            );
+        }
+    }
+}
+
 /// The issue's gaming file: a sample with six of its eight weights set to 0.
 fn gaming_copy(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
     let honest_text = std::fs::read_to_string(

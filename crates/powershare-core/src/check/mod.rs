@@ -454,6 +454,16 @@ fn judge(value: f64, limit: f64) -> RuleStatus {
     }
 }
 
+/// Why `report` has no composite: no dimension has data, or every one
+/// that has is weighted 0.
+fn no_composite(report: &Report) -> String {
+    if report.dimensions.iter().any(|d| d.present) {
+        "every dimension with data has weight 0, so there is no composite".to_string()
+    } else {
+        "no dimension has data, so there is no composite".to_string()
+    }
+}
+
 /// Check `p` (scored into `report` with `policy` applied) against `policy`:
 /// `max_composite_gini`, `max_normalised_gini`, `max_top_share`, `max_dependence`, then one `deny`
 /// rule per denied code in the report order of the codes.
@@ -464,7 +474,7 @@ pub fn check(p: &Partnership, report: &Report, policy: &EffectivePolicy) -> Vec<
     if let Some(t) = policy.max_composite_gini {
         let gini = composite.and_then(|c| c.gini);
         let reason = match composite {
-            None => "no dimension has data, so there is no composite".to_string(),
+            None => no_composite(report),
             Some(c) => c
                 .undefined
                 .get("gini")
@@ -494,7 +504,7 @@ pub fn check(p: &Partnership, report: &Report, policy: &EffectivePolicy) -> Vec<
         let n = composite.map_or(0, |c| c.n);
         let value = composite.and_then(|c| c.gini_normalised);
         let reason = match composite {
-            None => "no dimension has data, so there is no composite".to_string(),
+            None => no_composite(report),
             Some(c) => c
                 .undefined
                 .get("gini_normalised")
@@ -526,7 +536,7 @@ pub fn check(p: &Partnership, report: &Report, policy: &EffectivePolicy) -> Vec<
     if let Some(t) = policy.max_top_share {
         let value = top
             .and_then(|i| report.bodies[i].composite)
-            .ok_or_else(|| "no dimension has data, so there is no composite".to_string());
+            .ok_or_else(|| no_composite(report));
         let name = top.map_or("", |i| report.bodies[i].name.as_str());
         out.push(value_rule(
             "max_top_share",
@@ -817,15 +827,17 @@ fn symbolic_robustness(report: &Report, result: &mut RuleResult) {
     if result.status == RuleStatus::Skipped {
         return;
     }
-    if let Some(robust) = report.symbolic_robust {
-        result.robust = Some(robust);
-        result.message.push_str("; this ");
-        result.message.push_str(if robust {
-            robust::HOLDS
-        } else {
-            robust::DEPENDS
-        });
-    }
+    // Without a composite at the file's weights there is none at any vertex
+    // weighting either (a dimension weighted 0 stays 0 when halved or
+    // doubled), so the verdict cannot change: it holds.
+    let robust = report.symbolic_robust.unwrap_or(true);
+    result.robust = Some(robust);
+    result.message.push_str("; this ");
+    result.message.push_str(if robust {
+        robust::HOLDS
+    } else {
+        robust::DEPENDS
+    });
 }
 
 #[cfg(test)]
